@@ -1,0 +1,1 @@
+"""newsprism: compare how several outlets report one story."""

