@@ -1,0 +1,32 @@
+"""Shared fixtures: models loaded once per session, paths to the real data in ../shared/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.annotate import Resources, load_pipeline
+from newsprism.annotate.embed import Embedder
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+SEED_NEWS = SEEDS / "000_130a6e0ba7d829d6.txt"
+SEED_BLOG = SEEDS / "002_b8c8e3de0ee9f167.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def resources(nlp) -> Resources:
+    return Resources(nlp=nlp, embedder=Embedder())
+
+
+def require_shared(path: Path) -> Path:
+    """Skip (with the reason) where ../shared/ is not beside the checkout."""
+    if not path.exists():
+        pytest.skip(f"{path} not found: the real data lives in ../shared/ beside the repository")
+    return path
