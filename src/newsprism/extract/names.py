@@ -1,0 +1,75 @@
+"""Name normalisation shared by entity extraction and cross-article entity merging."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+TITLES = frozenset(
+    """
+    mr mrs ms miss dr prof sir dame lord lady rev president vice secretary minister premier chancellor
+    sen senator rep representative gov governor mayor judge justice gen general lt col colonel maj major
+    capt captain sgt sergeant adm admiral cmdr commander ayatollah imam sheikh cardinal pope king queen
+    prince princess speaker chief attorney ambassador spokesman spokeswoman spokesperson
+    """.split()
+)
+
+# A few abbreviations of the same country, spelled many ways in news text.
+ALIASES = {
+    "us": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+}
+
+_APOSTROPHES = re.compile(r"[’'`´]")
+_SEPARATORS = re.compile(r"[-‐‑–—_/]")
+_NON_WORD = re.compile(r"[^\w\s]")
+
+
+def normalise(name: str) -> str:
+    """Lower-case, accent-free, apostrophes and dots dropped, hyphens as spaces, aliases folded."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _APOSTROPHES.sub("", text.casefold())
+    text = _SEPARATORS.sub(" ", text)
+    text = _NON_WORD.sub("", text)
+    text = re.sub(r"^the\s+", "", " ".join(text.split()))
+    return ALIASES.get(text, text)
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words ("Islamic Revolutionary Guard Corps" -> "irgc")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+    return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
+
+
+def similar(a: str, b: str, threshold: float = 0.88) -> bool:
+    """Spelling variants of one name ("Adel Abdul Mahdi" / "Adil Abdul-Mahdi")."""
+    na, nb = normalise(a), normalise(b)
+    if na == nb:
+        return True
+    if len(na.split()) != len(nb.split()) or min(len(na), len(nb)) < 6:
+        return False
+    return SequenceMatcher(None, na, nb).ratio() >= threshold
+
+
+def is_surname_of(short: str, long: str) -> bool:
+    """A person's short form: its words are the longer name's last words ("Pompeo", "Mike Pompeo")."""
+    s, l = normalise(short).split(), normalise(long).split()
+    return bool(s) and len(s) < len(l) and l[-len(s) :] == s
+
+
+def same_actor(a: str, b: str, *, person: bool) -> bool:
+    """Whether two names can denote the same actor (spelling, a person's surname, or acronym)."""
+    if similar(a, b):
+        return True
+    if person and (is_surname_of(a, b) or is_surname_of(b, a)):
+        return True
+    na, nb = normalise(a).replace(" ", ""), normalise(b).replace(" ", "")
+    return na == acronym(b) or nb == acronym(a)
