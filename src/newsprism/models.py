@@ -170,9 +170,10 @@ class TimeExpression(Record):
 
 
 class Claim(Record):
-    """One factual statement of one article: a clause, its actors, numbers and dates."""
+    """One factual statement of one article: a clause, the phrase around a number, or a direct quote."""
 
     id: str
+    kind: Literal["statement", "number", "quote"] = "statement"
     span: Span
     text: str
     sentence: Span
@@ -180,6 +181,7 @@ class Claim(Record):
     predicate: str | None = None
     object: str | None = None
     actors: tuple[str, ...] = ()
+    lemmas: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     attributed_to: str | None = None

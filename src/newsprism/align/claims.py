@@ -1,0 +1,159 @@
+"""Claims grouped across articles, each group with a verdict and what conflicts inside it.
+
+Two claims of different articles state the same fact when their sentence embeddings are close, or when
+they are moderately close and share the event (a content verb lemma) and two actors. A group holds at
+most one claim per article. Inside a group, numbers of the same thing that cannot both be true, dates
+that do not overlap, and a quote given in different words are conflicts. A group is corroborated when
+two or more independent sources state it (a copy of another article is not independent).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Sequence
+
+import numpy as np
+
+from newsprism.annotate.embed import Embedder
+from newsprism.extract.quantities import compatible
+from newsprism.models import Claim, ClaimGroup, Conflict, ConflictValue
+
+SAME_FACT = 0.72
+SAME_EVENT = 0.5
+SAME_QUOTE = 0.6
+LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    a: int
+    b: int
+
+
+def group_claims(
+    claims: Sequence[Claim],
+    embedder: Embedder,
+    source_of: dict[str, str],
+    loaded_counts: dict[str, int],
+) -> tuple[ClaimGroup, ...]:
+    """Claim groups, conflicts first, then by number of sources and position.
+
+    `source_of` maps an article id to the article it was copied from (itself when independent);
+    `loaded_counts` gives each claim id's number of loaded words, to pick the plainest wording.
+    """
+    vectors = embedder.embed([c.text for c in claims]) if claims else np.zeros((0, 1))
+    members = _cluster(claims, vectors)
+    groups = [_group(f"g{n}", [claims[i] for i in m], source_of, loaded_counts) for n, m in enumerate(members, 1)]
+    order = {"conflicting": 0, "corroborated": 1, "single-source": 2}
+    ranked = sorted(groups, key=lambda g: (order[g.verdict], -len(g.article_ids), _position(g)))
+    return tuple(g.model_copy(update={"id": f"g{n}"}) for n, g in enumerate(ranked, 1))
+
+
+def _cluster(claims: Sequence[Claim], vectors: np.ndarray) -> list[list[int]]:
+    """Best-first merging of matching claims, never two claims of one article in a group."""
+    similarity = vectors @ vectors.T
+    candidates = [
+        _Candidate(float(similarity[a, b]), a, b)
+        for a, b in combinations(range(len(claims)), 2)
+        if claims[a].span.article_id != claims[b].span.article_id and _match(claims[a], claims[b], similarity[a, b])
+    ]
+    group_of = list(range(len(claims)))
+    members = {i: [i] for i in range(len(claims))}
+    for cand in sorted(candidates, key=lambda c: (-c.score, c.a, c.b)):
+        ga, gb = group_of[cand.a], group_of[cand.b]
+        if ga == gb or _articles(claims, members[ga]) & _articles(claims, members[gb]):
+            continue
+        for i in members.pop(gb):
+            group_of[i] = ga
+            members[ga].append(i)
+    return [sorted(m) for m in sorted(members.values(), key=min)]
+
+
+def _articles(claims: Sequence[Claim], indices: list[int]) -> set[str]:
+    return {claims[i].span.article_id for i in indices}
+
+
+def _match(a: Claim, b: Claim, similarity: float) -> bool:
+    if _is_quote(a) or _is_quote(b):
+        same_speaker = a.attributed_to is not None and a.attributed_to == b.attributed_to
+        return _is_quote(a) and _is_quote(b) and same_speaker and similarity >= SAME_QUOTE
+    if similarity >= SAME_FACT:
+        return True
+    shared_events = (set(a.lemmas) & set(b.lemmas)) - LIGHT_VERBS
+    shared_actors = set(a.actors) & set(b.actors)
+    return similarity >= SAME_EVENT and bool(shared_events) and len(shared_actors) >= 2
+
+
+def _is_quote(claim: Claim) -> bool:
+    return claim.kind == "quote"
+
+
+def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded: dict[str, int]) -> ClaimGroup:
+    article_ids = tuple(sorted({c.span.article_id for c in claims}))
+    conflicts = _conflicts(claims)
+    independent = len({source_of.get(a, a) for a in article_ids})
+    if conflicts:
+        verdict = "conflicting"
+    elif independent >= 2:
+        verdict = "corroborated"
+    else:
+        verdict = "single-source"
+    plainest = min(claims, key=lambda c: (loaded.get(c.id, 0), len(c.text), c.id))
+    return ClaimGroup(
+        id=group_id,
+        verdict=verdict,
+        text=plainest.text,
+        claims=tuple(sorted(claims, key=lambda c: c.span.article_id)),
+        article_ids=article_ids,
+        independent_sources=independent,
+        conflicts=conflicts,
+    )
+
+
+def _conflicts(claims: list[Claim]) -> tuple[Conflict, ...]:
+    if len(claims) < 2:
+        return ()
+    found = [_quantity_conflict(claims), _date_conflict(claims), _quote_conflict(claims)]
+    return tuple(c for c in found if c is not None)
+
+
+def _quantity_conflict(claims: list[Claim]) -> Conflict | None:
+    counted = [(c, c.quantities[0]) for c in claims if c.quantities]
+    if len(counted) < 2 or all(compatible(x, y) for (_, x), (_, y) in combinations(counted, 2)):
+        return None
+    about = " / ".join(sorted({q.counted for _, q in counted if q.counted})) or "number"
+    return Conflict(kind="quantity", about=about, values=tuple(_value(c, q.text, q.span) for c, q in counted))
+
+
+def _date_conflict(claims: list[Claim]) -> Conflict | None:
+    dated = [(c, t) for c in claims for t in c.times[:1] if t.start is not None and t.end is not None]
+    if len(dated) < 2:
+        return None
+    overlap = all(x.start <= y.end and y.start <= x.end for (_, x), (_, y) in combinations(dated, 2))
+    if overlap:
+        return None
+    return Conflict(kind="date", about="when it happened", values=tuple(_value(c, f"{t.text} ({t.start})", t.span) for c, t in dated))
+
+
+def _quote_conflict(claims: list[Claim]) -> Conflict | None:
+    quotes = [c for c in claims if _is_quote(c)]
+    if len(quotes) < 2 or len({_words(c.text) for c in quotes}) == 1:
+        return None
+    return Conflict(kind="quote", about=f"the words of {quotes[0].subject}", values=tuple(_value(c, c.text, c.span) for c in quotes))
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[\w’']+", text.casefold()))
+
+
+def _value(claim: Claim, text: str, span) -> ConflictValue:
+    return ConflictValue(article_id=claim.span.article_id, text=text, span=span)
+
+
+def _position(group: ClaimGroup) -> tuple[str, int]:
+    first = group.claims[0]
+    return first.span.article_id, first.span.start
+

@@ -1,0 +1,224 @@
+"""Claims of one article: the factual statements, one per clause, with their actors, numbers and dates.
+
+A claim is a clause with its own subject (a main, coordinated, subordinate or relative clause), told
+in the reporter's voice or attributed to a speaker ("X said that <claim>"). A relative pronoun subject is
+replaced by the noun it stands for, so "strikes, which killed 25" gives "strikes killed 25". A number
+buried in a long clause also gets a claim of its own, the phrase around it ("the deaths of 25 members in
+airstrikes"), so that each number can be compared across articles. Opinion sentences and the words of
+direct quotes give no clause claims; each direct quote gives one claim attributed to its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from spacy.tokens import Doc, Token
+
+from newsprism.models import Claim, LocalEntity, Quantity, Quote, Sentence, Span, TimeExpression
+
+CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent", "dative", "prep", "xcomp", "acomp", "neg", "aux", "auxpass", "prt", "oprd"}
+SPEECH_LEMMAS = frozenset(
+    """say tell note add claim charge warn announce tweet write state insist argue report allege
+    accuse deny confirm explain suggest believe think assert declare acknowledge vow pledge threaten
+    predict urge call reply respond quote""".split()
+)
+MIN_CONTENT_WORDS = 3
+LONG_CLAUSE = 18
+
+
+def extract_claims(
+    doc: Doc,
+    article_id: str,
+    sentences: Sequence[Sentence],
+    entities: Sequence[LocalEntity],
+    quotes: Sequence[Quote],
+    quantities: Sequence[Quantity],
+    times: Sequence[TimeExpression],
+) -> tuple[Claim, ...]:
+    """The article's claims in text order, ids `<article>-c<n>`."""
+    quoted = [q.span for q in quotes if q.kind == "direct"]
+    units: list[tuple[Span, str, Span, dict]] = []
+    for sentence in sentences:
+        if sentence.kind == "opinion":
+            continue
+        sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+        if sent is None:
+            continue
+        units += _clause_units(sent, article_id, quoted, quantities)
+    units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
+    units = _dedupe(units)
+    return tuple(
+        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, quantities, times, quotes)
+        for n, (span, text, sentence, parts) in enumerate(sorted(units, key=lambda u: (u[0].start, u[0].end)), 1)
+    )
+
+
+def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequence[Quantity]) -> list:
+    sentence = _span(sent.start_char, sent.end_char, article_id)
+    heads = [t for t in sent if _is_clause_head(t)]
+    units = []
+    for head in heads:
+        if _is_speech_frame(head):
+            continue
+        tokens = _clause_tokens(head, heads)
+        tokens = [t for t in tokens if not _inside(t, quoted)]
+        if sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.is_stop) < MIN_CONTENT_WORDS:
+            continue
+        span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
+        parts = _parts(head)
+        units.append((span, _proposition(head, tokens), sentence, {**parts, "kind": "statement", "lemmas": _lemmas(tokens)}))
+        inside = [q for q in quantities if span.start <= q.span.start < span.end]
+        if len(tokens) > LONG_CLAUSE or len(inside) > 1:
+            units += [_quantity_unit(q, sent, article_id, sentence) for q in inside]
+    return [u for u in units if u is not None]
+
+
+def _is_clause_head(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in CLAUSE_DEPS:
+        return False
+    return token.dep_ == "ROOT" or any(c.dep_ in SUBJECT_DEPS for c in token.children)
+
+
+def _is_speech_frame(head: Token) -> bool:
+    """"X said (that) ...": the frame is the attribution, not a claim of its own."""
+    return head.lemma_ in SPEECH_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in head.children)
+
+
+def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
+    """The clause's words, without the clauses nested in it (those are claims of their own)."""
+    nested = {t.i for h in heads if h is not head and head in h.ancestors for t in h.subtree}
+    beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
+    tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ == "WDT"):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    return tokens
+
+
+def _proposition(head: Token, tokens: list[Token]) -> str:
+    """The clause as a standalone statement: a relative pronoun subject replaced by its noun."""
+    words = [t.text_with_ws for t in tokens]
+    if head.dep_ == "relcl":
+        pronoun = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")), None)
+        antecedent = head.head
+        if pronoun is not None:
+            noun = [t for t in antecedent.subtree if t.i <= antecedent.i and t.i >= antecedent.left_edge.i]
+            phrase = "".join(t.text_with_ws for t in noun).strip() + " "
+            words = [phrase] + [t.text_with_ws for t in tokens if t.i != pronoun.i]
+    return _tidy("".join(words))
+
+
+def _tidy(text: str) -> str:
+    """Whitespace collapsed and the punctuation left dangling by removed clauses dropped."""
+    text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
+    text = re.sub(r"([,;:–—-])(\s*[,.;:–—-])+", r"\1", text)
+    return text.strip(" ,;:–—-")
+
+
+def _parts(head: Token) -> dict:
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "attr", "agent")), None)
+    return {
+        "subject": _phrase(subject),
+        "predicate": ("not " if any(c.dep_ == "neg" for c in head.children) else "") + head.lemma_,
+        "object": _phrase(obj),
+    }
+
+
+def _phrase(token: Token | None) -> str | None:
+    if token is None:
+        return None
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") and t.head.dep_ != "relcl"]
+    return " ".join(t.text for t in words) or None
+
+
+def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
+    """The phrase that says what a number counts and what happened to it."""
+    doc = sent.doc
+    piece = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+    if piece is None:
+        return None
+    noun = piece.root
+    while noun.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and noun.head is not noun:
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        noun = noun.head.head
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
+        tokens = _core(noun.head)
+    else:
+        in_relcl = {t.i for c in noun.subtree if c.dep_ == "relcl" for t in c.subtree}
+        tokens = [t for t in noun.subtree if t.i not in in_relcl]
+    tokens = [t for t in tokens if not t.is_space]
+    if len(tokens) < 3:
+        return None
+    span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
+    text = " ".join(doc.text[span.start : span.end].split())
+    return span, text, sentence, {"subject": None, "predicate": None, "object": None, "kind": "number", "lemmas": _lemmas(tokens)}
+
+
+def _core(verb: Token) -> list[Token]:
+    """A verb with its subject, object and the core of a verb it governs ("attempt to storm X")."""
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt"):
+            in_relcl = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
+            tokens += [t for t in child.subtree if t.i not in in_relcl]
+        elif child.dep_ == "xcomp":
+            tokens += _core(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _lemmas(tokens: list[Token]) -> tuple[str, ...]:
+    """Content-word lemmas, the vocabulary claims are matched on."""
+    return tuple(sorted({t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM", "ADJ") and not t.is_stop}))
+
+
+def _quote_unit(quote: Quote, doc: Doc, article_id: str):
+    sent = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
+    sentence = _span(sent.sent.start_char, sent.sent.end_char, article_id) if sent is not None else quote.span
+    parts = {"subject": quote.speaker_name or quote.speaker_mention, "predicate": quote.cue, "object": None, "kind": "quote", "lemmas": ()}
+    return quote.span, quote.text, sentence, parts
+
+
+def _dedupe(units: list) -> list:
+    seen: dict[tuple[int, int], tuple] = {}
+    for unit in units:
+        seen.setdefault((unit[0].start, unit[0].end), unit)
+    return list(seen.values())
+
+
+def _claim(claim_id, span, text, sentence, parts, entities, quantities, times, quotes) -> Claim:
+    inside = lambda s: span.start <= s.start and s.end <= span.end  # noqa: E731
+    actors = sorted({e.key for e in entities for m in e.mentions if inside(m.span)})
+    speaker = next((q for q in quotes if _overlaps(q.span, span) or q.kind == "reported" and inside(q.span)), None)
+    return Claim(
+        id=claim_id,
+        kind=parts["kind"],
+        span=span,
+        text=text,
+        sentence=sentence,
+        subject=parts["subject"],
+        predicate=parts["predicate"],
+        object=parts["object"],
+        actors=tuple(actors),
+        lemmas=parts["lemmas"],
+        quantities=tuple(q for q in quantities if inside(q.span)),
+        times=tuple(t for t in times if inside(t.span)),
+        attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
+    )
+
+
+def _inside(token: Token, spans: list[Span]) -> bool:
+    return any(s.start <= token.idx < s.end for s in spans)
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _span(start: int, end: int, article_id: str) -> Span:
+    return Span(article_id=article_id, start=start, end=end)
