@@ -1,0 +1,102 @@
+"""The command line: a thin layer over the library (`newsprism.compare` and the renderers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sys
+from pathlib import Path
+from typing import Sequence
+
+import click
+
+from newsprism.errors import InputError, NewsprismError
+from newsprism.models import Article, StoryReport
+
+
+@click.group()
+@click.version_option(package_name="newsprism")
+def main() -> None:
+    """Compare how several outlets report one story."""
+
+
+@main.command()
+@click.argument("articles", nargs=-1, required=True)
+@click.option("--date", "dates", multiple=True, help="Publication date YYYY-MM-DD: once for all articles, or once per article.")
+@click.option("--source", "sources", multiple=True, help="Outlet name: once for all articles, or once per article.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
+@click.option("--md", "md_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the Markdown report here.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON report here.")
+def compare(articles, dates, sources, html_path, md_path, json_path) -> None:
+    """Compare ARTICLES (text, HTML or JSON files, or http(s) URLs) about one story."""
+    per_article_dates = _per_article("--date", [_parse_date(d) for d in dates], len(articles))
+    per_article_sources = _per_article("--source", list(sources), len(articles))
+    read = _read_all(articles, per_article_sources, per_article_dates)
+    report = _compare(read)
+    _emit(report, html_path, md_path, json_path)
+
+
+@main.command()
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("newsprism-demo.html"),
+              show_default=True, help="Where to write the HTML report.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the JSON report here.")
+def demo(html_path: Path, json_path: Path | None) -> None:
+    """Run compare on the demo story that ships with newsprism."""
+    from newsprism.demo import demo_paths
+
+    paths = [str(p) for p in demo_paths()]
+    report = _compare(_read_all(paths, [None] * len(paths), [None] * len(paths)))
+    _emit(report, html_path, None, json_path)
+    click.echo(f"\nOpen the HTML report: {html_path.resolve()}")
+
+
+def _per_article(option: str, values: list, count: int) -> list:
+    if not values:
+        return [None] * count
+    if len(values) == 1:
+        return values * count
+    if len(values) == count:
+        return values
+    raise click.UsageError(f"{option} is given {len(values)} times for {count} articles: give it once, or once per article")
+
+
+def _parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a date in the form YYYY-MM-DD", param_hint="--date") from None
+
+
+def _read_all(inputs: Sequence[str], outlets: Sequence[str | None], dates: Sequence[dt.date | None]) -> list[Article]:
+    from newsprism.ingest import read_input
+
+    read: list[Article] = []
+    for source, outlet, published in zip(inputs, outlets, dates):
+        try:
+            read.append(read_input(source, outlet=outlet, published=published))
+        except InputError as error:
+            click.echo(f"skipped {error}", err=True)
+    return read
+
+
+def _compare(articles: list[Article]) -> StoryReport:
+    from newsprism.pipeline import compare as compare_articles
+
+    try:
+        return compare_articles(articles)
+    except NewsprismError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+
+
+def _emit(report: StoryReport, html_path: Path | None, md_path: Path | None, json_path: Path | None) -> None:
+    from newsprism.report import render_html, render_markdown, render_terminal
+
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(render_terminal(report, width=min(shutil.get_terminal_size().columns, 120)))
+    outputs = [(html_path, render_html), (md_path, render_markdown), (json_path, StoryReport.to_json)]
+    for path, render in outputs:
+        if path is not None:
+            path.write_text(render(report), encoding="utf-8")
+            click.echo(f"wrote {path}")
