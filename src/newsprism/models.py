@@ -173,7 +173,7 @@ class Claim(Record):
     """One factual statement of one article: a clause, the phrase around a number, or a direct quote."""
 
     id: str
-    kind: Literal["statement", "number", "quote"] = "statement"
+    kind: Literal["statement", "event", "number", "quote"] = "statement"
     span: Span
     text: str
     sentence: Span
@@ -182,6 +182,7 @@ class Claim(Record):
     object: str | None = None
     actors: tuple[str, ...] = ()
     lemmas: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     attributed_to: str | None = None

@@ -22,6 +22,7 @@ from newsprism.models import Claim, ClaimGroup, Conflict, ConflictValue
 
 SAME_FACT = 0.72
 SAME_EVENT = 0.5
+SHARED_ACTORS_AND_EVENT = 0.4
 SAME_QUOTE = 0.6
 LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
 
@@ -82,9 +83,16 @@ def _match(a: Claim, b: Claim, similarity: float) -> bool:
         return _is_quote(a) and _is_quote(b) and same_speaker and similarity >= SAME_QUOTE
     if similarity >= SAME_FACT:
         return True
-    shared_events = (set(a.lemmas) & set(b.lemmas)) - LIGHT_VERBS
-    shared_actors = set(a.actors) & set(b.actors)
-    return similarity >= SAME_EVENT and bool(shared_events) and len(shared_actors) >= 2
+    shared_verbs = (set(a.verbs) & set(b.verbs)) - LIGHT_VERBS
+    if a.kind == b.kind == "number" and shared_verbs or _same_number(a, b):
+        return similarity >= SAME_EVENT
+    return similarity >= SHARED_ACTORS_AND_EVENT and bool(shared_verbs) and len(set(a.actors) & set(b.actors)) >= 2
+
+
+def _same_number(a: Claim, b: Claim) -> bool:
+    """Both state a precise number, and the two can be the same ("25" and "at least 25")."""
+    precise = lambda q: q.precision != "vague"  # noqa: E731
+    return any(precise(x) and precise(y) and compatible(x, y) for x in a.quantities for y in b.quantities)
 
 
 def _is_quote(claim: Claim) -> bool:
@@ -101,7 +109,7 @@ def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded
         verdict = "corroborated"
     else:
         verdict = "single-source"
-    plainest = min(claims, key=lambda c: (loaded.get(c.id, 0), len(c.text), c.id))
+    plainest = min(claims, key=lambda c: (c.kind != "statement", loaded.get(c.id, 0), len(c.text), c.id))
     return ClaimGroup(
         id=group_id,
         verdict=verdict,

@@ -69,10 +69,11 @@ def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequenc
             continue
         span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
         parts = _parts(head)
-        units.append((span, _proposition(head, tokens), sentence, {**parts, "kind": "statement", "lemmas": _lemmas(tokens)}))
+        units.append((span, _proposition(head, tokens), sentence, {**parts, "kind": "statement", **_vocabulary(tokens)}))
         inside = [q for q in quantities if span.start <= q.span.start < span.end]
         if len(tokens) > LONG_CLAUSE or len(inside) > 1:
             units += [_quantity_unit(q, sent, article_id, sentence) for q in inside]
+            units += [_event_unit(noun, article_id, sentence) for noun in _event_nouns(tokens)]
     return [u for u in units if u is not None]
 
 
@@ -101,15 +102,21 @@ def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
 
 def _proposition(head: Token, tokens: list[Token]) -> str:
     """The clause as a standalone statement: a relative pronoun subject replaced by its noun."""
-    words = [t.text_with_ws for t in tokens]
+    words = _words(tokens)
     if head.dep_ == "relcl":
         pronoun = next((c for c in head.children if c.dep_ in SUBJECT_DEPS and c.tag_ in ("WDT", "WP")), None)
         antecedent = head.head
         if pronoun is not None:
             noun = [t for t in antecedent.subtree if t.i <= antecedent.i and t.i >= antecedent.left_edge.i]
             phrase = "".join(t.text_with_ws for t in noun).strip() + " "
-            words = [phrase] + [t.text_with_ws for t in tokens if t.i != pronoun.i]
+            words = [phrase] + _words([t for t in tokens if t.i != pronoun.i])
     return _tidy("".join(words))
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    """Each token with its own spacing, and a space wherever words were left out after it."""
+    kept = {t.i for t in tokens}
+    return [t.text_with_ws if t.whitespace_ or t.i + 1 in kept else t.text + " " for t in tokens]
 
 
 def _tidy(text: str) -> str:
@@ -157,7 +164,24 @@ def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
         return None
     span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
     text = " ".join(doc.text[span.start : span.end].split())
-    return span, text, sentence, {"subject": None, "predicate": None, "object": None, "kind": "number", "lemmas": _lemmas(tokens)}
+    return span, text, sentence, {"subject": None, "predicate": None, "object": None, "kind": "number", **_vocabulary(tokens)}
+
+
+def _event_nouns(tokens: list[Token]) -> list[Token]:
+    """Nominalised events inside a long clause: "the death of a contractor in a rocket attack"."""
+    return [
+        t for t in tokens
+        if t.pos_ == "NOUN" and t.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+        and any(c.dep_ == "prep" and c.lower_ != "of" for c in t.children)
+    ]
+
+
+def _event_unit(noun: Token, article_id: str, sentence: Span):
+    in_relcl = {t.i for c in noun.subtree if c.dep_ == "relcl" for t in c.subtree}
+    tokens = [t for t in noun.subtree if t.i not in in_relcl and not t.is_space]
+    span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
+    parts = {"subject": None, "predicate": noun.lemma_, "object": None, "kind": "event", **_vocabulary(tokens)}
+    return span, _tidy("".join(_words(tokens))), sentence, parts
 
 
 def _core(verb: Token) -> list[Token]:
@@ -172,15 +196,17 @@ def _core(verb: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def _lemmas(tokens: list[Token]) -> tuple[str, ...]:
-    """Content-word lemmas, the vocabulary claims are matched on."""
-    return tuple(sorted({t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM", "ADJ") and not t.is_stop}))
+def _vocabulary(tokens: list[Token]) -> dict[str, tuple[str, ...]]:
+    """Content-word lemmas and verb lemmas, the vocabulary claims are matched on."""
+    content = {t.lemma_.lower() for t in tokens if t.pos_ in ("NOUN", "VERB", "PROPN", "NUM", "ADJ") and not t.is_stop}
+    verbs = {t.lemma_.lower() for t in tokens if t.pos_ == "VERB"}
+    return {"lemmas": tuple(sorted(content)), "verbs": tuple(sorted(verbs))}
 
 
 def _quote_unit(quote: Quote, doc: Doc, article_id: str):
     sent = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
     sentence = _span(sent.sent.start_char, sent.sent.end_char, article_id) if sent is not None else quote.span
-    parts = {"subject": quote.speaker_name or quote.speaker_mention, "predicate": quote.cue, "object": None, "kind": "quote", "lemmas": ()}
+    parts = {"subject": quote.speaker_name or quote.speaker_mention, "predicate": quote.cue, "object": None, "kind": "quote", "lemmas": (), "verbs": ()}
     return quote.span, quote.text, sentence, parts
 
 
@@ -206,6 +232,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, quantities, times, q
         object=parts["object"],
         actors=tuple(actors),
         lemmas=parts["lemmas"],
+        verbs=parts["verbs"],
         quantities=tuple(q for q in quantities if inside(q.span)),
         times=tuple(t for t in times if inside(t.span)),
         attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
