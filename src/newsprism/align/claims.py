@@ -22,7 +22,8 @@ from newsprism.models import Claim, ClaimGroup, Conflict, ConflictValue
 
 SAME_FACT = 0.72
 SAME_EVENT = 0.5
-SHARED_ACTORS_AND_EVENT = 0.4
+SHARED_ACTORS_AND_EVENT = 0.35
+SAME_COUNTED_EVENT = 0.4
 SAME_QUOTE = 0.6
 LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
 
@@ -45,12 +46,20 @@ def group_claims(
     `source_of` maps an article id to the article it was copied from (itself when independent);
     `loaded_counts` gives each claim id's number of loaded words, to pick the plainest wording.
     """
-    vectors = embedder.embed([c.text for c in claims]) if claims else np.zeros((0, 1))
+    vectors = embedder.embed([_without_numbers(c) for c in claims]) if claims else np.zeros((0, 1))
     members = _cluster(claims, vectors)
     groups = [_group(f"g{n}", [claims[i] for i in m], source_of, loaded_counts) for n, m in enumerate(members, 1)]
     order = {"conflicting": 0, "corroborated": 1, "single-source": 2}
     ranked = sorted(groups, key=lambda g: (order[g.verdict], -len(g.article_ids), _position(g)))
     return tuple(g.model_copy(update={"id": f"g{n}"}) for n, g in enumerate(ranked, 1))
+
+
+def _without_numbers(claim: Claim) -> str:
+    """The claim with its numbers masked: two reports of one count must match even when they differ."""
+    text = claim.text
+    for quantity in claim.quantities:
+        text = text.replace(quantity.text, "some")
+    return text
 
 
 def _cluster(claims: Sequence[Claim], vectors: np.ndarray) -> list[list[int]]:
@@ -84,7 +93,9 @@ def _match(a: Claim, b: Claim, similarity: float) -> bool:
     if similarity >= SAME_FACT:
         return True
     shared_verbs = (set(a.verbs) & set(b.verbs)) - LIGHT_VERBS
-    if a.kind == b.kind == "number" and shared_verbs or _same_number(a, b):
+    if a.kind == b.kind == "number" and shared_verbs:
+        return similarity >= SAME_COUNTED_EVENT
+    if _same_number(a, b):
         return similarity >= SAME_EVENT
     return similarity >= SHARED_ACTORS_AND_EVENT and bool(shared_verbs) and len(set(a.actors) & set(b.actors)) >= 2
 

@@ -26,12 +26,18 @@ class Resources:
     embedder: Embedder
 
 
+SENTENCE_END = {".", "!", "?", ":", ";", "”", "\"", "’", "'", ")", "…", "..."}
+
+
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc):
-    """Never let a sentence run across a line break: cleaned text has one paragraph per block."""
+    """A sentence starts at every line break, and never right after a word inside a paragraph."""
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
             token.is_sent_start = True
+        elif not previous.is_space and previous.text not in SENTENCE_END and not previous.is_punct:
+            token.is_sent_start = False
     return doc
 
 

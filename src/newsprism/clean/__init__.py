@@ -37,7 +37,7 @@ def clean_article(article: Article) -> Article:
     """A new article with cleaned text; what was removed is listed in `removed`."""
     kept: list[str] = []
     removed = list(article.removed)
-    for paragraph in paragraphs(ftfy.fix_text(article.text)):
+    for paragraph in paragraphs(ftfy.fix_text(article.text, uncurl_quotes=False)):
         reason = boilerplate_reason(paragraph)
         if reason is None:
             kept.append(paragraph)
