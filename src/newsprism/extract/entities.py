@@ -113,7 +113,8 @@ def describe(name: SpacySpan, article_id: str) -> list[Descriptor]:
     if role is not None:
         found.append(_descriptor(role, "role", article_id))
     head = name.root
-    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= name.end:
+    is_actor = name.label_ in ("PERSON", "ORG", "NORP")
+    if is_actor and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= name.end:
         head = head.head
         modifier = _noun_phrase(head, exclude=name)
         found.append(_descriptor(modifier, "modifier", article_id))

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from newsprism.models import Event, Span, TimeExpression
 
 MAX_EVENT_TOKENS = 24
+MIN_CONTENT_WORDS = 2
 CORE_DEPS = ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt", "attr", "acomp")
 
 
@@ -25,7 +26,7 @@ def extract_events(doc: Doc, article_id: str, times: Sequence[TimeExpression]) -
         excluded = {t.i for t in phrase} | _time_preposition(phrase)
         tokens = [t for t in _participants(trigger) if t.i not in excluded and not t.is_space]
         tokens = _trim(tokens)
-        if not tokens:
+        if sum(1 for t in tokens if t.is_alpha and not t.is_stop) < MIN_CONTENT_WORDS:
             continue
         text = "".join(t.text_with_ws for t in tokens).strip()
         span = Span(article_id=article_id, start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]))
