@@ -93,11 +93,18 @@ def _match(a: Claim, b: Claim, similarity: float) -> bool:
     if similarity >= SAME_FACT:
         return True
     shared_verbs = (set(a.verbs) & set(b.verbs)) - LIGHT_VERBS
-    if a.kind == b.kind == "number" and shared_verbs:
+    if a.kind == b.kind == "number" and shared_verbs or _same_thing_counted(a, b):
         return similarity >= SAME_COUNTED_EVENT
+    if a.quantities and b.quantities and similarity >= SAME_EVENT:
+        return True
     if _same_number(a, b):
         return similarity >= SAME_EVENT
     return similarity >= SHARED_ACTORS_AND_EVENT and bool(shared_verbs) and len(set(a.actors) & set(b.actors)) >= 2
+
+
+def _same_thing_counted(a: Claim, b: Claim) -> bool:
+    counted = lambda c: {q.counted for q in c.quantities if q.counted}  # noqa: E731
+    return bool(counted(a) & counted(b))
 
 
 def _same_number(a: Claim, b: Claim) -> bool:
@@ -159,7 +166,9 @@ def _date_conflict(claims: list[Claim]) -> Conflict | None:
 
 def _quote_conflict(claims: list[Claim]) -> Conflict | None:
     quotes = [c for c in claims if _is_quote(c)]
-    if len(quotes) < 2 or len({_words(c.text) for c in quotes}) == 1:
+    wordings = [_words(c.text) for c in quotes]
+    differ = any(a not in b and b not in a for a, b in combinations(wordings, 2))
+    if not differ:
         return None
     return Conflict(kind="quote", about=f"the words of {quotes[0].subject}", values=tuple(_value(c, c.text, c.span) for c in quotes))
 

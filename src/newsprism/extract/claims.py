@@ -51,7 +51,7 @@ def extract_claims(
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)
     return tuple(
-        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, quantities, times, quotes)
+        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes)
         for n, (span, text, sentence, parts) in enumerate(sorted(units, key=lambda u: (u[0].start, u[0].end)), 1)
     )
 
@@ -68,12 +68,14 @@ def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequenc
         if sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.is_stop) < MIN_CONTENT_WORDS:
             continue
         span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
-        parts = _parts(head)
-        units.append((span, _proposition(head, tokens), sentence, {**parts, "kind": "statement", **_vocabulary(tokens)}))
-        inside = [q for q in quantities if span.start <= q.span.start < span.end]
-        if len(tokens) > LONG_CLAUSE or len(inside) > 1:
-            units += [_quantity_unit(q, sent, article_id, sentence) for q in inside]
-            units += [_event_unit(noun, article_id, sentence) for noun in _event_nouns(tokens)]
+        starts = {t.idx for t in tokens}
+        own = [q for q in quantities if q.span.start in starts]
+        split = len(tokens) > LONG_CLAUSE or len(own) > 1
+        parts = {**_parts(head), "kind": "statement", "quantities": () if split else tuple(own), **_vocabulary(tokens)}
+        units.append((span, _proposition(head, tokens), sentence, parts))
+        if split:
+            units += [_quantity_unit(q, sent, article_id, sentence) for q in own]
+            units += [_event_unit(noun, article_id, sentence, quantities) for noun in _event_nouns(tokens)]
     return [u for u in units if u is not None]
 
 
@@ -93,7 +95,7 @@ def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     nested = {t.i for h in heads if h is not head and head in h.ancestors for t in h.subtree}
     beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
     tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ == "WDT"):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
@@ -154,8 +156,11 @@ def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
         noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
-    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and noun.head.pos_ in ("VERB", "AUX"):
-        tokens = _core(noun.head)
+    argument = noun
+    while argument.dep_ == "conj" and argument.head is not argument:
+        argument = argument.head
+    if argument.dep_ in ("nsubj", "nsubjpass", "dobj") and argument.head.pos_ in ("VERB", "AUX"):
+        tokens = _core(argument.head, argument=noun)
     else:
         in_relcl = {t.i for c in noun.subtree if c.dep_ == "relcl" for t in c.subtree}
         tokens = [t for t in noun.subtree if t.i not in in_relcl]
@@ -164,7 +169,8 @@ def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
         return None
     span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
     text = " ".join(doc.text[span.start : span.end].split())
-    return span, text, sentence, {"subject": None, "predicate": None, "object": None, "kind": "number", **_vocabulary(tokens)}
+    parts = {"subject": None, "predicate": None, "object": None, "kind": "number", "quantities": (quantity,)}
+    return span, text, sentence, {**parts, **_vocabulary(tokens)}
 
 
 def _event_nouns(tokens: list[Token]) -> list[Token]:
@@ -176,19 +182,25 @@ def _event_nouns(tokens: list[Token]) -> list[Token]:
     ]
 
 
-def _event_unit(noun: Token, article_id: str, sentence: Span):
+def _event_unit(noun: Token, article_id: str, sentence: Span, quantities: Sequence[Quantity]):
     in_relcl = {t.i for c in noun.subtree if c.dep_ == "relcl" for t in c.subtree}
     tokens = [t for t in noun.subtree if t.i not in in_relcl and not t.is_space]
     span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
-    parts = {"subject": None, "predicate": noun.lemma_, "object": None, "kind": "event", **_vocabulary(tokens)}
+    own = tuple(q for q in quantities if q.span.start in {t.idx for t in tokens})
+    parts = {"subject": None, "predicate": noun.lemma_, "object": None, "kind": "event", "quantities": own, **_vocabulary(tokens)}
     return span, _tidy("".join(_words(tokens))), sentence, parts
 
 
-def _core(verb: Token) -> list[Token]:
-    """A verb with its subject, object and the core of a verb it governs ("attempt to storm X")."""
-    tokens = [verb]
+def _core(verb: Token, argument: Token | None = None) -> list[Token]:
+    """A verb with its subject, object and the core of a verb it governs ("attempt to storm X").
+
+    `argument` stands in for the verb's subject or object when the parser hung it on a conjunct.
+    """
+    tokens = [verb] + (list(argument.subtree) if argument is not None and argument.head is not verb else [])
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt"):
+        if child.dep_ in ("nsubj", "nsubjpass") and argument is not None and argument.head is not verb:
+            continue
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt", "agent"):
             in_relcl = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
             tokens += [t for t in child.subtree if t.i not in in_relcl]
         elif child.dep_ == "xcomp":
@@ -206,7 +218,7 @@ def _vocabulary(tokens: list[Token]) -> dict[str, tuple[str, ...]]:
 def _quote_unit(quote: Quote, doc: Doc, article_id: str):
     sent = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
     sentence = _span(sent.sent.start_char, sent.sent.end_char, article_id) if sent is not None else quote.span
-    parts = {"subject": quote.speaker_name or quote.speaker_mention, "predicate": quote.cue, "object": None, "kind": "quote", "lemmas": (), "verbs": ()}
+    parts = {"subject": quote.speaker_name or quote.speaker_mention, "predicate": quote.cue, "object": None, "kind": "quote", "quantities": (), "lemmas": (), "verbs": ()}
     return quote.span, quote.text, sentence, parts
 
 
@@ -217,7 +229,7 @@ def _dedupe(units: list) -> list:
     return list(seen.values())
 
 
-def _claim(claim_id, span, text, sentence, parts, entities, quantities, times, quotes) -> Claim:
+def _claim(claim_id, span, text, sentence, parts, entities, times, quotes) -> Claim:
     inside = lambda s: span.start <= s.start and s.end <= span.end  # noqa: E731
     actors = sorted({e.key for e in entities for m in e.mentions if inside(m.span)})
     speaker = next((q for q in quotes if _overlaps(q.span, span) or q.kind == "reported" and inside(q.span)), None)
@@ -233,7 +245,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, quantities, times, q
         actors=tuple(actors),
         lemmas=parts["lemmas"],
         verbs=parts["verbs"],
-        quantities=tuple(q for q in quantities if inside(q.span)),
+        quantities=parts["quantities"],
         times=tuple(t for t in times if inside(t.span)),
         attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
     )

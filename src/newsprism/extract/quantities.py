@@ -33,6 +33,8 @@ LOWER_BOUNDS = ("at least", "more than", "over", "upwards of", "no fewer than", 
 UPPER_BOUNDS = ("at most", "up to", "fewer than", "less than", "under", "no more than")
 APPROXIMATE = ("about", "around", "some", "roughly", "approximately", "nearly", "almost", "an estimated", "estimated")
 SKIP_ENTITIES = {"DATE", "TIME", "ORDINAL"}
+# "at least 40" is read as 40 up to three times that: news gives a floor close to the count it knows.
+LOWER_BOUND_REACH = 3
 
 
 def extract_quantities(doc: Doc, article_id: str) -> tuple[Quantity, ...]:
@@ -72,7 +74,7 @@ def _bounded(doc: Doc, start: int, end: int, value: float, article_id: str) -> Q
     before = doc[max(start - 3, 0) : start].text.lower()
     low, high, precision = value, value, "exact"
     if before.endswith(LOWER_BOUNDS):
-        low, high, precision = value, None, "bounded"
+        low, high, precision = value, value * LOWER_BOUND_REACH, "bounded"
         start -= _words_matched(before, LOWER_BOUNDS)
     elif before.endswith(UPPER_BOUNDS):
         low, high, precision = None, value, "bounded"
