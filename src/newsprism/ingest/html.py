@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from newsprism.errors import InputError
 
+MIN_WORDS = 5
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -34,7 +35,7 @@ def extract_html(source: str, markup: str, url: str | None) -> HtmlPage:
         meta = trafilatura.extract_metadata(markup, default_url=url)
     except Exception as error:  # trafilatura and lxml raise many kinds on broken markup
         raise InputError(source, f"HTML could not be parsed ({type(error).__name__}: {error})") from None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise InputError(source, "no article text found in the HTML page")
     date = _date(meta.date if meta else None)
     return HtmlPage(
