@@ -75,7 +75,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 open_at = None
         if open_at is not None:
             following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
-            if following is None or not _opens(text, following):
+            if following is None or text[following] not in OPENING + '"' or not _opens(text, following):
                 spans.append((open_at, end))
                 open_at = None
     spans += _single_quoted(text, spans)
@@ -113,7 +113,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _direct(doc: Doc, start: int, end: int) -> _Found | None:
     words = doc.text[start:end]
     cue = _cue_near(doc, start, end)
-    if len(words.split()) <= SCARE_QUOTE_WORDS and cue is None:
+    if len(words.split()) <= SCARE_QUOTE_WORDS and cue is None and not words.rstrip().endswith((".", "!", "?")):
         return None
     text = re.sub(r"\s*\n+\s*[“\"]?", " ", words).strip()
     return _Found("direct", start, end, text, cue=cue, speaker=_speaker_token(cue) if cue is not None else None)

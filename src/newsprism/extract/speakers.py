@@ -6,6 +6,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from newsprism.extract.names import same_actor
 from newsprism.models import LocalEntity
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -41,6 +42,8 @@ class SpeakerResolver:
         head = mention.root
         start, end = head.idx, head.idx + len(head)
         matches = [e for e in self.entities for m in e.mentions if m.span.start < end and start < m.span.end]
+        if not matches and head.pos_ == "PROPN":
+            matches = [e for e in self.entities if same_actor(mention.text, e.name, person=True)]
         return min(matches, key=lambda e: (e.label != "PERSON", e.key)) if matches else None
 
     def _by_pronoun(self, mention: SpacySpan) -> LocalEntity | None:
@@ -48,7 +51,8 @@ class SpeakerResolver:
         if len(mention) != 1 or word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return None
         wanted = {"PERSON"} if word in PERSON_PRONOUNS else {"ORG", "NORP", "GPE"}
-        if self.last is not None and self.last[0].label in wanted and self._near(self.last[1], mention.start_char):
+        speaker_fits = self.last is not None and (self.last[0].label in wanted or word in PERSON_PRONOUNS)
+        if speaker_fits and self._near(self.last[1], mention.start_char):
             return self.last[0]
         return self._latest_before(mention.start_char, lambda e: e.label in wanted)
 

@@ -1,0 +1,115 @@
+"""Quotes: marks, reported speech, speakers through names, pronouns and roles, channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEED_BLOG, SEED_NEWS, require_shared
+from newsprism.clean import paragraphs
+from newsprism.extract.entities import extract_entities
+from newsprism.extract.quotes import extract_quotes, quoted_spans
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    return extract_quotes(doc, "a", extract_entities(doc, "a"))
+
+
+def _seed(nlp, path):
+    require_shared(path)
+    return _quotes(nlp, "\n\n".join(paragraphs(path.read_text(encoding="utf-8"))))
+
+
+def _by_start(quotes, words):
+    return next(q for q in quotes if q.text.startswith(words))
+
+
+def test_quotes_split_by_cue_and_continued_by_pronoun(nlp):
+    text = ("Harbour master Nadia Okafor inspected the pier on Monday.\n\n"
+            "“First,” Okafor said, “we need divers under the crane.”\n\n"
+            "“Then we will decide whether to reopen,” she added.")
+    quotes = _quotes(nlp, text)
+    assert [q.text for q in quotes] == ["First,", "we need divers under the crane.", "Then we will decide whether to reopen,"]
+    assert all(q.speaker_name == "Nadia Okafor" and q.kind == "direct" for q in quotes)
+    assert quotes[2].speaker_mention == "she" and quotes[2].cue == "added"
+
+
+def test_quotes_multi_paragraph_quote_is_one_quote(nlp):
+    text = ("The minister Pavel Horak spoke for an hour.\n\n"
+            "“We inherited a broken system. Nobody had checked the books in years.\n\n"
+            "“We are fixing it now,” Horak said.")
+    quotes = _quotes(nlp, text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("We inherited") and quotes[0].text.endswith("fixing it now,")
+    assert quotes[0].speaker_name == "Pavel Horak"
+
+
+def test_quotes_unbalanced_mark_costs_only_its_paragraph(nlp):
+    text = ("Union leader Maria Lopez said “the deal is dead and the strike goes on.\n\n"
+            "Talks collapsed on Thursday. “We will not go back,” Lopez told Channel Nine on Friday.")
+    quotes = _quotes(nlp, text)
+    last = _by_start(quotes, "We will not go back")
+    assert last.speaker_name == "Maria Lopez" and last.channel == "Channel Nine"
+    assert any(q.text.startswith("the deal is dead") for q in quotes)
+
+
+def test_quotes_straight_marks_and_next_sentence_speaker(nlp):
+    text = 'Officials were blunt. "The bridge is not safe," said engineer Tom Birch. "Nobody should cross it."'
+    quotes = _quotes(nlp, text)
+    assert [q.speaker_name for q in quotes] == ["Tom Birch", "Tom Birch"]
+
+
+def test_quotes_reported_speech_and_according_to(nlp):
+    text = ("Governor Ann Reyes said that the budget would be balanced by June. "
+            "The deficit grew last year, according to the state auditor.")
+    quotes = _quotes(nlp, text)
+    said = _by_start(quotes, "the budget would be balanced")
+    assert said.kind == "reported" and said.cue == "said" and said.speaker_name == "Ann Reyes"
+    auditor = _by_start(quotes, "The deficit grew")
+    assert auditor.cue == "according to" and auditor.speaker_mention == "the state auditor"
+
+
+def test_quotes_scare_quotes_are_not_speech(nlp):
+    quotes = _quotes(nlp, "The group is part of the so-called “Harbour Alliance,” a coalition formed in 2015.")
+    assert quotes == ()
+
+
+def test_quotes_channel_of_a_tweet_and_a_social_post(nlp):
+    text = ("On Monday, Senator Joe Park tweeted, “The vote is rigged.”\n\n"
+            "“This was avoidable,” activist Lee Chan wrote in a post on Facebook.")
+    quotes = _quotes(nlp, text)
+    assert _by_start(quotes, "The vote").channel == "Twitter"
+    assert _by_start(quotes, "This was avoidable").speaker_name == "Lee Chan"
+
+
+def test_quotes_marks_inside_words_are_apostrophes():
+    assert quoted_spans("Kata’ib Hezbollah’s men didn’t leave.") == []
+
+
+@pytest.mark.parametrize(
+    ("start", "speaker", "channel"),
+    [
+        ("First of all", "Khamenei", "Mehr"),
+        ("Second, be reasonable", "Khamenei", None),
+        ("Iran will be held", "Trump", "Twitter"),
+        ("state-sponsored terror", "Pompeo", "CBS"),
+        ("This is Iranian-backed", "Pompeo", None),
+        ("What you saw", "Pompeo", "Fox News"),
+        ("You saw President Trump", "Pompeo", None),
+        ("The U.S. Marines guarding", "Associated Press", None),
+        ("the U.S. had attacked the bases", "Khamenei", None),
+    ],
+)
+def test_quotes_seed_news_speakers_and_channels(nlp, start, speaker, channel):
+    quote = _by_start(_seed(nlp, SEED_NEWS), start)
+    assert speaker in (quote.speaker_name or "")
+    if channel:
+        assert channel in (quote.channel or "")
+
+
+def test_quotes_seed_blog_speakers(nlp):
+    quotes = _seed(nlp, SEED_BLOG)
+    assert "Dietz" in _by_start(quotes, "Everyone is breathing").speaker_name
+    assert "Dietz" in _by_start(quotes, "A situation that could").speaker_name
+    mohyee = _by_start(quotes, "the prime minister")
+    assert mohyee.kind == "reported" and mohyee.speaker_name == "Mohammed Mohyee"
