@@ -28,7 +28,7 @@ _INTERJECTION = re.compile(r"^(?:and |but |so )?(?:yes|well|sure|look|hey|okay|o
 def classify_sentences(doc: Doc, article_id: str, quotes: Sequence[Quote]) -> tuple[Sentence, ...]:
     """Every sentence of the article, in order, with its kind and the cues behind it."""
     quoted = [(q.span.start, q.span.end) for q in quotes if q.kind == "direct"] or quoted_spans(doc.text)
-    said = [(q.span.start, q.span.end) for q in quotes]
+    said = [(q.span.start, q.span.end) for q in quotes] + quoted
     scored = []
     for sent in doc.sents:
         trimmed = _trim(sent)
@@ -86,8 +86,10 @@ def _prediction(sent: SpacySpan, outside: str) -> bool:
 
 
 def _attributed(sent: SpacySpan, said: list[tuple[int, int]]) -> bool:
-    inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in said)
-    return inside >= 0.3 * (sent.end_char - sent.start_char)
+    """Mostly someone's words, or framed as what someone said ("X said", "according to X")."""
+    inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in set(said))
+    framed = any(t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in t.children) for t in sent)
+    return inside >= 0.3 * (sent.end_char - sent.start_char) or framed or "according to" in sent.text.lower()
 
 
 def _outside(sent: SpacySpan, quoted: list[tuple[int, int]]) -> str:

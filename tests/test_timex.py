@@ -1,0 +1,53 @@
+"""Time expressions resolved against the article date, events and the timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsprism.extract.events import extract_events
+from newsprism.extract.timex import extract_times
+
+WEDNESDAY = dt.date(2020, 1, 1)
+D = dt.date
+
+
+def _times(nlp, text, published=WEDNESDAY):
+    return {t.text: (t.start, t.end) for t in extract_times(nlp(text), "a", published)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "expected"),
+    [
+        ("The council met on Tuesday.", "Tuesday", (D(2019, 12, 31), D(2019, 12, 31))),
+        ("The council will meet on Friday.", "Friday", (D(2020, 1, 3), D(2020, 1, 3))),
+        ("Jets struck the depot at the weekend.", "the weekend", (D(2019, 12, 28), D(2019, 12, 29))),
+        ("Crowds gathered on New Year's Day.", "New Year's Day", (D(2020, 1, 1), D(2020, 1, 1))),
+        ("The report came out on Dec. 30.", "Dec. 30", (D(2019, 12, 30), D(2019, 12, 30))),
+        ("It was signed on March 3, 2018.", "March 3, 2018", (D(2018, 3, 3), D(2018, 3, 3))),
+        ("The vote was held yesterday.", "yesterday", (D(2019, 12, 31), D(2019, 12, 31))),
+        ("The plant closed three days ago.", "three days ago", (D(2019, 12, 29), D(2019, 12, 29))),
+    ],
+)
+def test_timex_resolves_against_article_date(nlp, text, expression, expected):
+    assert _times(nlp, text)[expression] == expected
+
+
+def test_timex_relative_offset_follows_the_date_before(nlp):
+    found = _times(nlp, "Troops landed on Sunday. The order had come two days earlier.")
+    assert found["two days earlier"] == (D(2019, 12, 27), D(2019, 12, 27))
+
+
+def test_timex_durations_and_unknown_dates_stay_unresolved(nlp):
+    found = _times(nlp, "The group has been banned since 2009 and protests went on for months.")
+    assert found["2009"] == (None, None) and found["months"] == (None, None)
+    assert _times(nlp, "The council met on Tuesday.", published=None)["Tuesday"] == (None, None)
+
+
+def test_events_attach_dates_to_what_happened(nlp):
+    doc = nlp("Thousands of farmers blocked the motorway on Tuesday. The ministry had announced the cuts at the weekend.")
+    events = extract_events(doc, "a", extract_times(doc, "a", WEDNESDAY))
+    by_trigger = {e.trigger: e for e in events}
+    assert by_trigger["block"].time.start == D(2019, 12, 31) and "motorway" in by_trigger["block"].text
+    assert by_trigger["announce"].time.end == D(2019, 12, 29) and "cuts" in by_trigger["announce"].text
