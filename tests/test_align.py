@@ -1,0 +1,40 @@
+"""Alignment: entities merged across spellings, copies not counted as independent, verdicts."""
+
+from __future__ import annotations
+
+from newsprism import compare, read_text
+from newsprism.align.independence import copy_sources
+from newsprism.extract.names import same_actor
+
+REPORT = ("Rescue teams pulled 12 miners from the flooded Dunmore pit on Saturday, the regional governor Olga Brandt said. "
+          "Two miners are still missing, and pumps are running around the clock.")
+REWRITE = ("Twelve miners were rescued from the flooded Dunmore mine at the weekend, according to governor Olga Brandt. "
+           "Pumps are running day and night while two workers remain missing.")
+OPINION_COPY = "What a disgrace for the owners. " + REPORT + " Will anyone be punished? Of course not."
+
+
+def test_align_names_match_across_spellings():
+    assert same_actor("Adel Abdul Mahdi", "Adil Abdul-Mahdi", person=True)
+    assert same_actor("Kata’ib Hezbollah", "Kataib Hezbollah", person=False)
+    assert same_actor("Pompeo", "Mike Pompeo", person=True) and not same_actor("Pompeo", "Mike Pompeo", person=False)
+    assert same_actor("IRGC", "Islamic Revolutionary Guard Corps", person=False)
+    assert not same_actor("United States", "United States Army", person=False)
+
+
+def test_align_copy_is_not_an_independent_source():
+    articles = [read_text(REPORT, outlet="Wire"), read_text(OPINION_COPY, outlet="Blog"), read_text(REWRITE, outlet="Daily")]
+    assert copy_sources(articles) == {articles[0].id: articles[0].id, articles[1].id: articles[0].id, articles[2].id: articles[2].id}
+
+
+def test_align_copy_alone_corroborates_nothing(resources):
+    report = compare([read_text(REPORT, outlet="Wire"), read_text(OPINION_COPY, outlet="Blog")], resources)
+    shared = [g for g in report.claims if len(g.article_ids) == 2]
+    assert shared and all(g.independent_sources == 1 and g.verdict != "corroborated" for g in shared)
+    assert any("copies much of Wire" in w for w in report.warnings)
+
+
+def test_align_independent_rewrite_corroborates_and_merges_entities(resources):
+    report = compare([read_text(REPORT, outlet="Wire"), read_text(REWRITE, outlet="Daily")], resources)
+    brandt = [e for e in report.entities if e.name == "Olga Brandt"]
+    assert len(brandt) == 1 and {a for v in brandt[0].variants for a in v.article_ids} == {a.id for a in report.articles}
+    assert any(g.verdict == "corroborated" and "miner" in g.text.lower() for g in report.claims)
