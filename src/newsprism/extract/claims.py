@@ -152,12 +152,12 @@ def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
     if piece is None:
         return None
     noun = piece.root
-    while noun.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and noun.head is not noun:
+    while noun.dep_ in ("nummod", "quantmod", "amod", "compound", "npadvmod") and noun.head.i != noun.i:
         noun = noun.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         noun = noun.head.head
     argument = noun
-    while argument.dep_ == "conj" and argument.head is not argument:
+    while argument.dep_ == "conj" and argument.head.i != argument.i:
         argument = argument.head
     if argument.dep_ in ("nsubj", "nsubjpass", "dobj") and argument.head.pos_ in ("VERB", "AUX"):
         tokens = _core(argument.head, argument=noun)
@@ -196,9 +196,9 @@ def _core(verb: Token, argument: Token | None = None) -> list[Token]:
 
     `argument` stands in for the verb's subject or object when the parser hung it on a conjunct.
     """
-    tokens = [verb] + (list(argument.subtree) if argument is not None and argument.head is not verb else [])
+    tokens = [verb] + (list(argument.subtree) if argument is not None and argument.head.i != verb.i else [])
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and argument is not None and argument.head is not verb:
+        if child.dep_ in ("nsubj", "nsubjpass") and argument is not None and argument.head.i != verb.i:
             continue
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt", "agent"):
             in_relcl = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}

@@ -39,7 +39,7 @@ def _trigger(root: Token) -> Token | None:
     head = root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
-    while head.pos_ not in ("VERB", "NOUN", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "NOUN", "AUX") and head.head.i != head.i:
         head = head.head
     return head if head.pos_ in ("VERB", "NOUN") else None
 

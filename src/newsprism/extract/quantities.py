@@ -113,7 +113,7 @@ def _make(span: SpacySpan, low, high, precision, anchor: Token, article_id: str)
 
 def _counted(token: Token) -> str:
     """The lemma of what is counted: the noun a number modifies, or the noun after "of"."""
-    while token.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and token.head is not token:
+    while token.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and token.head.i != token.i:
         token = token.head
         if token.pos_ in ("NOUN", "PROPN"):
             return token.lemma_.lower()

@@ -189,7 +189,7 @@ def _speaker_token(cue: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb else None
+        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i else None
     return None
 
 
@@ -259,7 +259,7 @@ def _channel_phrase(verb: Token) -> tuple[str, SpacySpan] | None:
 
 
 def _named(token: Token) -> tuple[str, SpacySpan]:
-    words = [t for t in token.subtree if t.dep_ in ("compound", "det", "amod", "poss") or t is token]
+    words = [t for t in token.subtree if t.dep_ in ("compound", "det", "amod", "poss") or t.i == token.i]
     words = [t for t in words if t.i <= token.i]
     span = token.doc[min(t.i for t in words) : token.i + 1]
     return span.text, span

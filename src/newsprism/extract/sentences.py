@@ -41,7 +41,7 @@ def classify_sentences(doc: Doc, article_id: str, quotes: Sequence[Quote]) -> tu
 
 
 def _sentence(sent, paragraph, score, reasons, scored, said, article_id) -> Sentence:
-    neighbours = [x for x in scored if x[1] == paragraph and x[0] is not sent]
+    neighbours = [x for x in scored if x[1] == paragraph and x[0].start != sent.start]
     if OPINION > score >= WEAK and any(x[2] >= OPINION for x in neighbours):
         reasons = [*reasons, "opinion-paragraph"]
         score = OPINION

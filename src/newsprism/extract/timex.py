@@ -144,7 +144,7 @@ def _weekday(published: dt.date, weekday: int, future: bool) -> dt.date:
 
 def _future(span: SpacySpan) -> bool:
     verb = span.root.head
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     return any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
 

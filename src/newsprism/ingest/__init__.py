@@ -1,23 +1,34 @@
 """Ingest: turn files, strings and URLs into `Article` records.
 
-What is inferred rather than given (an outlet read from a dateline, a date read from a URL) is marked by
-the record's `*_origin` fields. Every failure is an `InputError` naming the input and the problem.
+    read_input("story.txt" | "story.html" | "story.json" | "https://...")  -> Article
+    read_text("text from Python", outlet="Courier")                         -> Article
+
+The text is kept as read (cleaning comes after). What is inferred rather than given (an outlet read
+from a dateline, a date read from a URL) is marked by the record's `*_origin` fields. Every failure
+is an `InputError` naming the input and the problem.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-from pathlib import Path
+import os
+from pathlib import PurePosixPath
+from typing import Literal
+from urllib.parse import urlparse
 
 from newsprism.errors import InputError
 from newsprism.ingest.fetch import fetch
-from newsprism.ingest.html import HtmlPage, extract_html, looks_like_html
-from newsprism.ingest.infer import date_from_url, language_of, outlet_from_dateline, outlet_from_url
-from newsprism.models import Article, Origin
+from newsprism.ingest.html import extract_html, looks_like_html
+from newsprism.ingest.infer import language_of, resolve_outlet, resolve_published
+from newsprism.ingest.raw import decode, read_file
+from newsprism.ingest.record import parse_record
+from newsprism.models import Article
+
+__all__ = ["read_input", "read_text"]
 
 MAX_BYTES = 5_000_000
+Format = Literal["json", "html", "text"]
 
 
 def read_input(
@@ -29,18 +40,15 @@ def read_input(
     max_bytes: int = MAX_BYTES,
 ) -> Article:
     """Read a file path or an http(s) URL as an article (plain text, HTML or a JSON record)."""
-    if source.startswith(("http://", "https://")):
-        body, content_type, final_url = fetch(source, timeout=timeout, max_bytes=max_bytes)
-        text = _decode(source, body)
-        if "html" in content_type or looks_like_html(text):
-            return _from_html(source, text, outlet, published, url=final_url)
-        return read_text(text, source_name=source, outlet=outlet, published=published, url=final_url)
-    text = _decode(source, _read_file(source, max_bytes))
-    if Path(source).suffix.lower() == ".json":
-        return _from_json(source, text, outlet, published)
-    if Path(source).suffix.lower() in (".html", ".htm") or looks_like_html(text):
-        return _from_html(source, text, outlet, published, url=None)
-    return read_text(text, source_name=source, outlet=outlet, published=published)
+    source = os.fspath(source)
+    if source.lower().startswith(("http://", "https://")):
+        fetched = fetch(source, timeout=timeout, max_bytes=max_bytes)
+        text = decode(source, fetched.body, fetched.charset)
+        kind = _format(urlparse(fetched.final_url).path, fetched.content_type, text)
+        metadata = {"final_url": fetched.final_url, "content_type": fetched.content_type}
+        return _parse(source, text, kind, outlet, published, fetched.final_url, metadata)
+    text = decode(source, read_file(source, max_bytes))
+    return _parse(source, text, _format(source, "", text), outlet, published, None, {})
 
 
 def read_text(
@@ -51,18 +59,64 @@ def read_text(
     published: dt.date | None = None,
     url: str | None = None,
     title: str | None = None,
-    metadata: dict[str, str] | None = None,
-    outlet_origin: Origin = "given",
-    published_origin: Origin = "given",
 ) -> Article:
-    """An article from text already in memory; unknown outlet and date are inferred where possible."""
+    """An article from text already in memory; an outlet or date not given is inferred where possible."""
+    return _article(text, source_name, outlet=outlet, published=published, url=url, title=title)
+
+
+def _format(name: str, content_type: str, text: str) -> Format:
+    """The input's format, from its name's extension, its content type and its first characters."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix == ".json" or content_type in ("application/json", "application/ld+json"):
+        return "json"
+    if suffix in (".html", ".htm", ".xhtml") or "html" in content_type or looks_like_html(text):
+        return "html"
+    return "text"
+
+
+def _parse(
+    source: str,
+    text: str,
+    kind: Format,
+    outlet: str | None,
+    published: dt.date | None,
+    url: str | None,
+    metadata: dict[str, str],
+) -> Article:
+    if kind == "json":
+        record = parse_record(source, text)
+        return _article(
+            record.text, source, outlet=outlet or record.source, published=published or record.published,
+            url=record.url or url, title=record.title, metadata=metadata,
+        )
+    if kind == "html":
+        page = extract_html(source, text, url)
+        return _article(
+            page.text, source, outlet=outlet, published=published, url=page.url, title=page.title,
+            html_outlet=page.site_name, html_date=page.date, metadata={**metadata, **page.metadata},
+        )
+    return _article(text, source, outlet=outlet, published=published, url=url, metadata=metadata)
+
+
+def _article(
+    text: str,
+    source: str,
+    *,
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    html_outlet: str | None = None,
+    html_date: dt.date | None = None,
+    metadata: dict[str, str] | None = None,
+) -> Article:
     if not text.strip():
-        raise InputError(source_name, "the article has no text")
-    found_outlet, outlet_origin = _outlet(text, outlet, outlet_origin, url)
-    found_date, published_origin = _published(published, published_origin, url)
+        raise InputError(source, "the article has no text")
+    found_outlet, outlet_origin = resolve_outlet(text, outlet, html_outlet, url)
+    found_date, published_origin = resolve_published(published, html_date, url)
     return Article(
         id="a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8],
-        input=source_name,
+        input=source,
         text=text,
         title=title,
         outlet=found_outlet,
@@ -71,97 +125,5 @@ def read_text(
         published=found_date,
         published_origin=published_origin,
         language=language_of(text),
-        metadata=metadata or {},
-    )
-
-
-def _outlet(text: str, given: str | None, origin: Origin, url: str | None) -> tuple[str | None, Origin]:
-    if given:
-        return given, origin
-    if (dateline := outlet_from_dateline(text)) is not None:
-        return dateline, "dateline"
-    if (host := outlet_from_url(url)) is not None:
-        return host, "url"
-    return None, "none"
-
-
-def _published(given: dt.date | None, origin: Origin, url: str | None) -> tuple[dt.date | None, Origin]:
-    if given is not None:
-        return given, origin
-    if (found := date_from_url(url)) is not None:
-        return found, "url"
-    return None, "none"
-
-
-def _read_file(source: str, max_bytes: int) -> bytes:
-    path = Path(source)
-    if not path.exists():
-        raise InputError(source, "no such file")
-    if path.is_dir():
-        raise InputError(source, "is a directory, not an article file")
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(source, f"file is {size:,} bytes, more than the {max_bytes:,} byte limit")
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(source, f"cannot be read ({error.strerror or error})") from error
-
-
-def _decode(source: str, body: bytes) -> str:
-    if not body.strip():
-        raise InputError(source, "is empty")
-    if b"\x00" in body[:4096]:
-        raise InputError(source, "is a binary file, not text")
-    try:
-        return body.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(source, f"is not UTF-8 text (invalid byte at offset {error.start}); convert it to UTF-8") from None
-
-
-def _from_json(source: str, text: str, outlet: str | None, published: dt.date | None) -> Article:
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(source, f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-        raise InputError(source, 'JSON record needs a non-empty "text" string')
-    return read_text(
-        record["text"],
-        source_name=source,
-        outlet=outlet or _optional_str(source, record, "source"),
-        published=published or _json_date(source, record.get("published")),
-        url=_optional_str(source, record, "url"),
-        title=_optional_str(source, record, "title"),
-    )
-
-
-def _optional_str(source: str, record: dict, key: str) -> str | None:
-    value = record.get(key)
-    if value is not None and not isinstance(value, str):
-        raise InputError(source, f'JSON field "{key}" must be a string')
-    return value or None
-
-
-def _json_date(source: str, value) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise InputError(source, f'JSON field "published" is not a date (YYYY-MM-DD): {value!r}') from None
-
-
-def _from_html(source: str, markup: str, outlet: str | None, published: dt.date | None, url: str | None) -> Article:
-    page: HtmlPage = extract_html(source, markup, url)
-    return read_text(
-        page.text,
-        source_name=source,
-        outlet=outlet or page.site_name,
-        published=published or page.date,
-        url=page.url or url,
-        title=page.title,
-        metadata=page.metadata,
-        outlet_origin="given" if outlet else "html",
-        published_origin="given" if published else "html",
+        metadata=dict(sorted((metadata or {}).items())),
     )

@@ -1,4 +1,8 @@
-"""What ingest infers about an article when it is not given: outlet, date, language."""
+"""What ingest infers about an article when it is not given: outlet, date, language.
+
+Each resolver returns the value with its origin, in a fixed order of trust: what the caller gave,
+then what the text itself says (a dateline), then the page's metadata, then the URL.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,62 @@ import datetime as dt
 import re
 from urllib.parse import urlparse
 
-# "(CNSNews.com) –", "WASHINGTON (Reuters) -", "BAGHDAD, Iraq (AP) —" at the start of the text.
-_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Z .,'’-]{1,40}\s)?\(([A-Z][\w.&' -]{1,40})\)\s*[-–—]+\s")
-_URL_DATE = re.compile(r"/(\d{4})/(\d{1,2})/(\d{1,2})(?:/|$)")
+from newsprism.models import Origin
+
+# "(CNSNews.com) –", "WASHINGTON (Reuters) -", "BAGHDAD, Iraq (AP) —" at the start of a line.
+_PLACE = r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][\w.'’ -]{1,30})?"
+_DATELINE = re.compile(rf"^\s*(?:{_PLACE}\s)?\(([A-Z][\w.&'’ -]{{0,39}})\)\s*[-–—]+\s")
+_URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
 MIN_LANGUAGE_CHARS = 40
 DATELINE_LINES = 3
 
 
+def resolve_outlet(text: str, given: str | None, html: str | None, url: str | None) -> tuple[str | None, Origin]:
+    """The outlet and where it came from: given, dateline, html, url or none."""
+    candidates: tuple[tuple[str | None, Origin], ...] = (
+        (given, "given"),
+        (outlet_from_dateline(text), "dateline"),
+        (html, "html"),
+        (outlet_from_url(url), "url"),
+    )
+    return next(((value, origin) for value, origin in candidates if value), (None, "none"))
+
+
+def resolve_published(
+    given: dt.date | None, html: dt.date | None, url: str | None
+) -> tuple[dt.date | None, Origin]:
+    """The publication date and where it came from: given, html, url or none."""
+    candidates: tuple[tuple[dt.date | None, Origin], ...] = (
+        (given, "given"),
+        (html, "html"),
+        (date_from_url(url), "url"),
+    )
+    return next(((value, origin) for value, origin in candidates if value), (None, "none"))
+
+
 def outlet_from_dateline(text: str) -> str | None:
-    """The outlet named in a dateline at the start of one of the first lines."""
-    for line in [l for l in text.splitlines() if l.strip()][:DATELINE_LINES]:
-        match = _DATELINE.match(line)
-        if match:
+    """The outlet named in a dateline at the start of one of the first non-empty lines."""
+    for line in [line for line in text.splitlines() if line.strip()][:DATELINE_LINES]:
+        if match := _DATELINE.match(line):
             return match.group(1).strip()
     return None
 
 
 def outlet_from_url(url: str | None) -> str | None:
+    """The URL's host without a leading "www."."""
     host = urlparse(url).hostname if url else None
     if not host:
         return None
-    return host[4:] if host.startswith("www.") else host
+    return host.removeprefix("www.")
 
 
 def date_from_url(url: str | None) -> dt.date | None:
+    """A date written in the URL path, like /2019/12/31/."""
     match = _URL_DATE.search(urlparse(url).path) if url else None
     if not match:
         return None
     try:
-        return dt.date(*(int(g) for g in match.groups()))
+        return dt.date(*(int(group) for group in match.groups()))
     except ValueError:
         return None
 
@@ -45,4 +76,4 @@ def language_of(text: str) -> str | None:
         return None
     import py3langid
 
-    return py3langid.classify(text)[0]
+    return str(py3langid.classify(text)[0])
