@@ -1,16 +1,19 @@
 """Claims grouped across articles, each group with a verdict and what conflicts inside it.
 
 Two claims of different articles state the same fact when their sentence embeddings are close, or when
-they are moderately close and share the event (a content verb lemma) and two actors. A group holds at
-most one claim per article. Inside a group, numbers of the same thing that cannot both be true, dates
-that do not overlap, and a quote given in different words are conflicts. A group is corroborated when
-two or more independent sources state it (a copy of another article is not independent).
+they are moderately close and share the event (a content verb lemma) and two actors. Claims with
+numbers are compared with the numbers masked: the same number is a match; different numbers are a
+match (a conflict) only when they count the same thing for the same actors in the same event. A group
+holds at most one claim per article. Inside a group, numbers of one thing that cannot both be true,
+dates that do not overlap, and a quote given in different words are conflicts. A group is corroborated
+when two or more independent sources state it (a copy of another article is not independent).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from itertools import combinations
 from typing import Sequence
 
@@ -23,9 +26,14 @@ from newsprism.models import Claim, ClaimGroup, Conflict, ConflictValue
 SAME_FACT = 0.72
 SAME_EVENT = 0.5
 SHARED_ACTORS_AND_EVENT = 0.35
+SAME_COUNT = 0.6
 SAME_COUNTED_EVENT = 0.4
+SAME_WORDING = 0.75
+RELATED_NOUNS = 0.5
 SAME_QUOTE = 0.6
+MIN_REWORDED_QUOTE = 5
 LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
+UNITS = frozenset("dollar percent % euro pound yen cent year month week day hour minute mile kilometer".split())
 
 
 @dataclass(frozen=True)
@@ -47,8 +55,9 @@ def group_claims(
     `loaded_counts` gives each claim id's number of loaded words, to pick the plainest wording.
     """
     vectors = embedder.embed([_without_numbers(c) for c in claims]) if claims else np.zeros((0, 1))
-    members = _cluster(claims, vectors)
-    groups = [_group(f"g{n}", [claims[i] for i in m], source_of, loaded_counts) for n, m in enumerate(members, 1)]
+    related = _related_nouns(claims, embedder)
+    members = _cluster(claims, vectors, related)
+    groups = [_group(f"g{n}", [claims[i] for i in m], source_of, loaded_counts, related) for n, m in enumerate(members, 1)]
     order = {"conflicting": 0, "corroborated": 1, "single-source": 2}
     ranked = sorted(groups, key=lambda g: (order[g.verdict], -len(g.article_ids), _position(g)))
     return tuple(g.model_copy(update={"id": f"g{n}"}) for n, g in enumerate(ranked, 1))
@@ -62,13 +71,30 @@ def _without_numbers(claim: Claim) -> str:
     return text
 
 
-def _cluster(claims: Sequence[Claim], vectors: np.ndarray) -> list[list[int]]:
+class _Related:
+    """Whether two counted nouns name the same kind of thing ("member" / "supporter", not "dollar" / "percent")."""
+
+    def __init__(self, vectors: dict[str, np.ndarray]) -> None:
+        self.vectors = vectors
+
+    def __call__(self, a: str, b: str) -> bool:
+        if not a or not b or a in UNITS or b in UNITS:
+            return bool(a) and a == b
+        return a == b or float(self.vectors[a] @ self.vectors[b]) >= RELATED_NOUNS
+
+
+def _related_nouns(claims: Sequence[Claim], embedder: Embedder) -> _Related:
+    words = sorted({q.counted for c in claims for q in c.quantities if q.counted})
+    return _Related(dict(zip(words, embedder.embed(words)))) if words else _Related({})
+
+
+def _cluster(claims: Sequence[Claim], vectors: np.ndarray, related: _Related) -> list[list[int]]:
     """Best-first merging of matching claims, never two claims of one article in a group."""
     similarity = vectors @ vectors.T
     candidates = [
         _Candidate(float(similarity[a, b]), a, b)
         for a, b in combinations(range(len(claims)), 2)
-        if claims[a].span.article_id != claims[b].span.article_id and _match(claims[a], claims[b], similarity[a, b])
+        if claims[a].span.article_id != claims[b].span.article_id and _match(claims[a], claims[b], similarity[a, b], related)
     ]
     group_of = list(range(len(claims)))
     members = {i: [i] for i in range(len(claims))}
@@ -86,25 +112,45 @@ def _articles(claims: Sequence[Claim], indices: list[int]) -> set[str]:
     return {claims[i].span.article_id for i in indices}
 
 
-def _match(a: Claim, b: Claim, similarity: float) -> bool:
+def _match(a: Claim, b: Claim, similarity: float, related: _Related) -> bool:
     if _is_quote(a) or _is_quote(b):
         same_speaker = a.attributed_to is not None and a.attributed_to == b.attributed_to
-        return _is_quote(a) and _is_quote(b) and same_speaker and similarity >= SAME_QUOTE
+        return _is_quote(a) and _is_quote(b) and same_speaker and _same_quote(a.text, b.text)
+    if a.quantities and b.quantities:
+        return _numbers_match(a, b, similarity, related)
     if similarity >= SAME_FACT:
         return True
     shared_verbs = (set(a.verbs) & set(b.verbs)) - LIGHT_VERBS
-    if a.kind == b.kind == "number" and shared_verbs or _same_thing_counted(a, b):
-        return similarity >= SAME_COUNTED_EVENT
-    if a.quantities and b.quantities and similarity >= SAME_EVENT:
-        return True
-    if _same_number(a, b):
-        return similarity >= SAME_EVENT
     return similarity >= SHARED_ACTORS_AND_EVENT and bool(shared_verbs) and len(set(a.actors) & set(b.actors)) >= 2
 
 
-def _same_thing_counted(a: Claim, b: Claim) -> bool:
-    counted = lambda c: {q.counted for q in c.quantities if q.counted}  # noqa: E731
-    return bool(counted(a) & counted(b))
+def _same_quote(a: str, b: str) -> bool:
+    """One quote: an excerpt of the other, or a longer quote mostly in the same words and order."""
+    wa, wb = _words(a).split(), _words(b).split()
+    shorter = min(len(wa), len(wb))
+    if not shorter:
+        return False
+    if " ".join(wa) in " ".join(wb) or " ".join(wb) in " ".join(wa):
+        return True
+    shared = sum(block.size for block in SequenceMatcher(None, wa, wb, autojunk=False).get_matching_blocks())
+    return shorter >= MIN_REWORDED_QUOTE and shared / shorter >= SAME_QUOTE
+
+
+def _numbers_match(a: Claim, b: Claim, similarity: float, related: _Related) -> bool:
+    """The same number, or different numbers of one thing counted in one event for the same actors."""
+    if _same_number(a, b):
+        return similarity >= SAME_EVENT
+    pairs = [(x, y) for x in a.quantities for y in b.quantities if related(x.counted, y.counted)]
+    if not pairs or a.actors and b.actors and set(a.actors) != set(b.actors):
+        return False
+    shared_verbs = bool((set(a.verbs) & set(b.verbs)) - LIGHT_VERBS)
+    units = any(x.counted in UNITS for x, _ in pairs)
+    if units:
+        return shared_verbs and similarity >= SAME_WORDING
+    same_noun = any(x.counted == y.counted for x, y in pairs)
+    if shared_verbs:
+        return similarity >= SAME_COUNTED_EVENT
+    return similarity >= (SAME_COUNT if same_noun else SAME_WORDING)
 
 
 def _same_number(a: Claim, b: Claim) -> bool:
@@ -117,9 +163,9 @@ def _is_quote(claim: Claim) -> bool:
     return claim.kind == "quote"
 
 
-def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded: dict[str, int]) -> ClaimGroup:
+def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded: dict[str, int], related: _Related) -> ClaimGroup:
     article_ids = tuple(sorted({c.span.article_id for c in claims}))
-    conflicts = _conflicts(claims)
+    conflicts = _conflicts(claims, related)
     independent = len({source_of.get(a, a) for a in article_ids})
     if conflicts:
         verdict = "conflicting"
@@ -139,29 +185,37 @@ def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded
     )
 
 
-def _conflicts(claims: list[Claim]) -> tuple[Conflict, ...]:
+def _conflicts(claims: list[Claim], related: _Related) -> tuple[Conflict, ...]:
     if len(claims) < 2:
         return ()
-    found = [_quantity_conflict(claims), _date_conflict(claims), _quote_conflict(claims)]
+    found = [_quantity_conflict(claims, related), _date_conflict(claims), _quote_conflict(claims)]
     return tuple(c for c in found if c is not None)
 
 
-def _quantity_conflict(claims: list[Claim]) -> Conflict | None:
+def _quantity_conflict(claims: list[Claim], related: _Related) -> Conflict | None:
+    """Numbers of one thing in different articles that cannot both be true."""
     counted = [(c, c.quantities[0]) for c in claims if c.quantities]
-    if len(counted) < 2 or all(compatible(x, y) for (_, x), (_, y) in combinations(counted, 2)):
+    clash = [
+        (x, y) for (ca, x), (cb, y) in combinations(counted, 2)
+        if ca.span.article_id != cb.span.article_id and related(x.counted, y.counted) and not compatible(x, y)
+    ]
+    if not clash:
         return None
     about = " / ".join(sorted({q.counted for _, q in counted if q.counted})) or "number"
     return Conflict(kind="quantity", about=about, values=tuple(_value(c, q.text, q.span) for c, q in counted))
 
 
 def _date_conflict(claims: list[Claim]) -> Conflict | None:
-    dated = [(c, t) for c in claims for t in c.times[:1] if t.start is not None and t.end is not None]
-    if len(dated) < 2:
+    """Two articles dating the same action (a shared verb) to different days."""
+    dated = [(c, t) for c in claims for t in c.times[:1] if t.start is not None and t.start == t.end]
+    clash = [
+        (x, y) for x, y in combinations(dated, 2)
+        if x[1].start != y[1].start and (set(x[0].verbs) & set(y[0].verbs)) - LIGHT_VERBS
+    ]
+    if not clash:
         return None
-    overlap = all(x.start <= y.end and y.start <= x.end for (_, x), (_, y) in combinations(dated, 2))
-    if overlap:
-        return None
-    return Conflict(kind="date", about="when it happened", values=tuple(_value(c, f"{t.text} ({t.start})", t.span) for c, t in dated))
+    values = {id(c): _value(c, f"{t.text} ({t.start})", t.span) for pair in clash for c, t in pair}
+    return Conflict(kind="date", about="when it happened", values=tuple(values.values()))
 
 
 def _quote_conflict(claims: list[Claim]) -> Conflict | None:
