@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Sequence
 
@@ -31,8 +32,9 @@ def compare(articles, dates, sources, html_path, md_path, json_path) -> None:
     """Compare ARTICLES (text, HTML or JSON files, or http(s) URLs) about one story."""
     per_article_dates = _per_article("--date", [_parse_date(d) for d in dates], len(articles))
     per_article_sources = _per_article("--source", list(sources), len(articles))
+    models = _start_loading_models()
     read = _read_all(articles, per_article_sources, per_article_dates)
-    report = _compare(read)
+    report = _compare(read, models)
     _emit(report, html_path, md_path, json_path)
 
 
@@ -45,7 +47,8 @@ def demo(html_path: Path, json_path: Path | None) -> None:
     from newsprism.demo import demo_paths
 
     paths = [str(p) for p in demo_paths()]
-    report = _compare(_read_all(paths, [None] * len(paths), [None] * len(paths)))
+    models = _start_loading_models()
+    report = _compare(_read_all(paths, [None] * len(paths), [None] * len(paths)), models)
     _emit(report, html_path, None, json_path)
     click.echo(f"\nOpen the HTML report: {html_path.resolve()}")
 
@@ -79,11 +82,18 @@ def _read_all(inputs: Sequence[str], outlets: Sequence[str | None], dates: Seque
     return read
 
 
-def _compare(articles: list[Article]) -> StoryReport:
+def _start_loading_models() -> Future:
+    """Load the models in the background while the inputs are read."""
+    from newsprism import pipeline
+
+    return ThreadPoolExecutor(max_workers=1).submit(pipeline.load_resources)
+
+
+def _compare(articles: list[Article], models: Future) -> StoryReport:
     from newsprism.pipeline import compare as compare_articles
 
     try:
-        return compare_articles(articles)
+        return compare_articles(articles, models.result())
     except NewsprismError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

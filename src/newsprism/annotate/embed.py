@@ -47,6 +47,7 @@ class Embedder:
         self._tokenizer = Tokenizer.from_str(_tokenizer_json())
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
+        self.embed(["Warm up: the first run of a session sets up its kernels."])
 
     def embed(self, texts: list[str]) -> np.ndarray:
         """One normalised row per text, in the order given."""

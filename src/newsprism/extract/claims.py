@@ -92,7 +92,7 @@ def _is_speech_frame(head: Token) -> bool:
 
 def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     """The clause's words, without the clauses nested in it (those are claims of their own)."""
-    nested = {t.i for h in heads if h is not head and head in h.ancestors for t in h.subtree}
+    nested = {t.i for h in heads if h.i != head.i and head.is_ancestor(h) for t in h.subtree}
     beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
     tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):

@@ -15,11 +15,14 @@ MAX_PHRASE = 3
 def find_loaded_words(doc: Doc, article_id: str, quotes: Sequence[Quote]) -> tuple[LoadedWord, ...]:
     """Lexicon terms (matched on lemmas, up to three words) outside quotes, in text order."""
     terms = loaded_terms()
+    first_words = {term.split()[0].split("-")[0] for term in terms}
     quoted = [(q.span.start, q.span.end) for q in quotes if q.kind == "direct"]
     found: list[LoadedWord] = []
     i = 0
     while i < len(doc):
-        match = _longest_match(doc, i, terms)
+        token = doc[i]
+        starts_term = token.lower_ in first_words or token.lemma_.lower() in first_words
+        match = _longest_match(doc, i, terms) if starts_term else 0
         if match and not any(s <= doc[i].idx < e for s, e in quoted):
             span = doc[i : i + match]
             found.append(LoadedWord(text=span.text, span=Span(article_id=article_id, start=span.start_char, end=span.end_char)))

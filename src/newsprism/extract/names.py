@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 TITLES = frozenset(
     """
@@ -32,6 +33,7 @@ _SEPARATORS = re.compile(r"[-‐‑–—_/]")
 _NON_WORD = re.compile(r"[^\w\s]")
 
 
+@lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Lower-case, accent-free, apostrophes and dots dropped, hyphens as spaces, aliases folded."""
     text = unicodedata.normalize("NFKD", name)
@@ -43,6 +45,7 @@ def normalise(name: str) -> str:
     return ALIASES.get(text, text)
 
 
+@lru_cache(maxsize=65536)
 def acronym(name: str) -> str:
     """Initials of the capitalised words ("Islamic Revolutionary Guard Corps" -> "irgc")."""
     words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]

@@ -45,14 +45,15 @@ class _Found:
 
 def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -> tuple[Quote, ...]:
     """Direct and reported quotes in text order, ids `<article>-q<n>`."""
-    marked = quoted_spans(doc.text)
-    found = [f for f in (_direct(doc, s, e) for s, e in marked) if f is not None]
-    found += _reported(doc, marked)
+    text = doc.text
+    marked = quoted_spans(text)
+    found = [f for f in (_direct(doc, text, s, e) for s, e in marked) if f is not None]
+    found += _reported(doc, text, marked)
     resolver = SpeakerResolver(doc, entities)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for n, item in enumerate(sorted(found, key=lambda f: (f.start, f.end)), 1):
-        quote = _attribute(doc, item, f"{article_id}-q{n}", article_id, resolver, previous)
+        quote = _attribute(doc, text, item, f"{article_id}-q{n}", article_id, resolver, previous)
         quotes.append(quote)
         if quote.speaker_mention is not None:
             previous = quote
@@ -110,13 +111,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _direct(doc: Doc, start: int, end: int) -> _Found | None:
-    words = doc.text[start:end]
+def _direct(doc: Doc, text: str, start: int, end: int) -> _Found | None:
+    words = text[start:end]
     cue = _cue_near(doc, start, end)
     if len(words.split()) <= SCARE_QUOTE_WORDS and cue is None and not words.rstrip().endswith((".", "!", "?")):
         return None
-    text = re.sub(r"\s*\n+\s*[“\"]?", " ", words).strip()
-    return _Found("direct", start, end, text, cue=cue, speaker=_speaker_token(cue) if cue is not None else None)
+    joined = re.sub(r"\s*\n+\s*[“\"]?", " ", words).strip()
+    return _Found("direct", start, end, joined, cue=cue, speaker=_speaker_token(cue) if cue is not None else None)
 
 
 def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
@@ -135,7 +136,7 @@ def _is_cue(token: Token) -> bool:
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and not so_called
 
 
-def _reported(doc: Doc, marked: list[tuple[int, int]]) -> list[_Found]:
+def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found]:
     """Clauses governed by a speech verb, and what is said "according to" someone."""
     found = []
     for token in doc:
@@ -144,25 +145,25 @@ def _reported(doc: Doc, marked: list[tuple[int, int]]) -> list[_Found]:
         if _is_cue(token) and token.lemma_.lower() not in REPORTING_ONLY:
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if clause is not None:
-                found.append(_clause_quote(doc, clause, token, marked))
+                found.append(_clause_quote(doc, text, clause, token, marked))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-            found.append(_according_to(doc, token, marked))
+            found.append(_according_to(doc, text, token, marked))
     return [f for f in found if f is not None]
 
 
-def _clause_quote(doc: Doc, clause: Token, cue: Token, marked) -> _Found | None:
+def _clause_quote(doc: Doc, text: str, clause: Token, cue: Token, marked) -> _Found | None:
     tokens = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.dep_ == "mark")]
-    return _content(doc, tokens, cue, _speaker_token(cue), marked)
+    return _content(text, tokens, cue, _speaker_token(cue), marked)
 
 
-def _according_to(doc: Doc, according: Token, marked) -> _Found | None:
+def _according_to(doc: Doc, text: str, according: Token, marked) -> _Found | None:
     phrase = {t.i for t in according.subtree} | {according.i, according.i + 1}
     source = next((c for c in doc[according.i + 1].children if c.dep_ == "pobj"), None)
     tokens = [t for t in according.sent if t.i not in phrase and not t.is_space]
-    return _content(doc, tokens, according, source, marked)
+    return _content(text, tokens, according, source, marked)
 
 
-def _content(doc: Doc, tokens: list[Token], cue: Token, speaker: Token | None, marked) -> _Found | None:
+def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, marked) -> _Found | None:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"":
@@ -172,7 +173,7 @@ def _content(doc: Doc, tokens: list[Token], cue: Token, speaker: Token | None, m
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(s <= start and end <= e for s, e in marked):
         return None
-    return _Found("reported", start, end, " ".join(doc.text[start:end].split()), cue=cue, speaker=speaker)
+    return _Found("reported", start, end, " ".join(text[start:end].split()), cue=cue, speaker=speaker)
 
 
 def _speaker_token(cue: Token) -> Token | None:
@@ -193,7 +194,9 @@ def _speaker_token(cue: Token) -> Token | None:
     return None
 
 
-def _attribute(doc: Doc, item: _Found, quote_id: str, article_id: str, resolver: SpeakerResolver, previous: Quote | None) -> Quote:
+def _attribute(
+    doc: Doc, text: str, item: _Found, quote_id: str, article_id: str, resolver: SpeakerResolver, previous: Quote | None
+) -> Quote:
     span = lambda s, e: Span(article_id=article_id, start=s, end=e)  # noqa: E731
     fields: dict = {}
     if item.speaker is not None:
@@ -203,7 +206,7 @@ def _attribute(doc: Doc, item: _Found, quote_id: str, article_id: str, resolver:
             speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
             speaker_key=entity.key if entity else None, speaker_name=entity.name if entity else None,
         )
-    elif item.kind == "direct" and previous is not None and _continues(doc, previous, item):
+    elif item.kind == "direct" and previous is not None and _continues(text, previous, item):
         fields.update({k: getattr(previous, k) for k in ("speaker_mention", "speaker_span", "speaker_key", "speaker_name", "channel", "channel_span")})
     if item.cue is not None:
         cue = doc[item.cue.i : item.cue.i + 2] if item.cue.lower_ == "according" else doc[item.cue.i : item.cue.i + 1]
@@ -215,9 +218,9 @@ def _attribute(doc: Doc, item: _Found, quote_id: str, article_id: str, resolver:
     return Quote(id=quote_id, kind=item.kind, span=span(item.start, item.end), text=item.text, **fields)
 
 
-def _continues(doc: Doc, previous: Quote, item: _Found) -> bool:
+def _continues(text: str, previous: Quote, item: _Found) -> bool:
     """A quote with no cue right after another one (same or next paragraph) goes on in the same voice."""
-    between = doc.text[previous.span.end : item.start]
+    between = text[previous.span.end : item.start]
     return between.count("\n\n") <= 1 and len(between.split()) <= CONTINUATION_WORDS
 
 

@@ -27,7 +27,8 @@ _INTERJECTION = re.compile(r"^(?:and |but |so )?(?:yes|well|sure|look|hey|okay|o
 
 def classify_sentences(doc: Doc, article_id: str, quotes: Sequence[Quote]) -> tuple[Sentence, ...]:
     """Every sentence of the article, in order, with its kind and the cues behind it."""
-    quoted = [(q.span.start, q.span.end) for q in quotes if q.kind == "direct"] or quoted_spans(doc.text)
+    text = doc.text
+    quoted = [(q.span.start, q.span.end) for q in quotes if q.kind == "direct"] or quoted_spans(text)
     said = [(q.span.start, q.span.end) for q in quotes] + quoted
     scored = []
     for sent in doc.sents:
@@ -36,7 +37,7 @@ def classify_sentences(doc: Doc, article_id: str, quotes: Sequence[Quote]) -> tu
             continue
         outside = _outside(trimmed, quoted)
         score, reasons = _opinion_score(trimmed, outside)
-        scored.append((trimmed, doc.text.count("\n\n", 0, trimmed.start_char), score, reasons))
+        scored.append((trimmed, text.count("\n\n", 0, trimmed.start_char), score, reasons))
     return tuple(_sentence(s, paragraph, score, reasons, scored, said, article_id) for s, paragraph, score, reasons in scored)
 
 

@@ -18,6 +18,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: Sequence[LocalEntity]) -> None:
         self.doc = doc
+        self.text = doc.text
         self.entities = entities
         self.last: tuple[LocalEntity, int] | None = None
 
@@ -78,4 +79,4 @@ class SpeakerResolver:
 
     def _near(self, earlier: int, later: int) -> bool:
         """Within the last few paragraphs: a pronoun rarely reaches further back."""
-        return self.doc.text.count("\n\n", earlier, later) <= 2
+        return self.text.count("\n\n", earlier, later) <= 2
