@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.models import ClaimGroup, StoryReport
-from newsprism.report.view import outlet_names, sentence_of, snippet
+from newsprism.report.view import in_order, outlet_names, sentence_of, snippet
 
 
 def render_markdown(report: StoryReport) -> str:
@@ -27,7 +27,7 @@ def render_markdown(report: StoryReport) -> str:
     lines += ["", "## Timeline", "", "| Date | Event | Reported by |", "|---|---|---|"]
     for entry in report.timeline:
         when = str(entry.start) + (f" – {entry.end}" if entry.end != entry.start else "")
-        lines.append(f"| {when} | {_cell(entry.text)} | {', '.join(names[a] for a in entry.article_ids)} |")
+        lines.append(f"| {when} | {_cell(entry.text)} | {', '.join(names[a] for a in in_order(report, entry.article_ids))} |")
     lines += ["", "## Who said what", ""]
     speakers = {e.id: e.name for e in report.entities}
     for quote in report.quotes:

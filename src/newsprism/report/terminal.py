@@ -6,7 +6,7 @@ import textwrap
 from collections import Counter
 
 from newsprism.models import StoryReport
-from newsprism.report.view import outlet_names, snippet
+from newsprism.report.view import in_order, outlet_names, snippet
 
 TOP = 5
 
@@ -37,7 +37,7 @@ def render_terminal(report: StoryReport, width: int = 100) -> str:
         groups = [g for g in report.claims if g.verdict == verdict]
         heading(f"{title} ({len(groups)})")
         for g in groups[:TOP]:
-            line(f"- {g.text} [{', '.join(names[a] for a in g.article_ids)}]")
+            line(f"- {g.text} [{', '.join(names[a] for a in in_order(report, g.article_ids))}]")
             for k in g.conflicts:
                 line(f"{k.kind} ({k.about}): " + " vs ".join(f"{names[v.article_id]} “{v.text}”" for v in k.values), 4)
         _more(out, len(groups))
@@ -64,7 +64,7 @@ def render_terminal(report: StoryReport, width: int = 100) -> str:
     heading("Timeline")
     for entry in report.timeline[: TOP * 2]:
         when = str(entry.start) + (f"..{entry.end}" if entry.end != entry.start else "")
-        line(f"{when}  {entry.text} [{', '.join(names[a] for a in entry.article_ids)}]")
+        line(f"{when}  {entry.text} [{', '.join(names[a] for a in in_order(report, entry.article_ids))}]")
     _more(out, len(report.timeline), TOP * 2)
     return "\n".join(out).lstrip("\n") + "\n"
 

@@ -17,6 +17,12 @@ def outlet_names(report: StoryReport) -> dict[str, str]:
     return {a.id: outlet_name(a) for a in report.articles}
 
 
+def in_order(report: StoryReport, article_ids) -> list[str]:
+    """Article ids in the order the articles were given."""
+    position = {a.id: n for n, a in enumerate(report.articles)}
+    return sorted(article_ids, key=lambda a: position.get(a, len(position)))
+
+
 def snippet(report: StoryReport, span: Span, limit: int | None = None) -> str:
     text = " ".join(report.article(span.article_id).snippet(span).split())
     return text if limit is None or len(text) <= limit else text[: limit - 1].rstrip() + "…"
