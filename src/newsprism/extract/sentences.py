@@ -2,7 +2,7 @@
 writer's own judgement (opinion).
 
 Opinion is read from cues outside quotation marks, each with a weight: rhetorical questions, sarcasm
-and stance markers ("of course", "but hey"), the writer's first person, evaluative words, informal
+and stance markers ("of course", "but hey"), the writer's first person, loaded words, informal
 contractions, predictions stated as fact, exclamations. A sentence scoring 1 or more is opinion; in a
 paragraph that already holds opinion, a weaker cue is enough.
 """
@@ -70,8 +70,8 @@ def _opinion_score(sent: SpacySpan, outside: str) -> tuple[float, list[str]]:
             reasons.append((weight, f"stance:{phrase}"))
     if any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in _outside_tokens(sent, outside)):
         reasons.append((OPINION, "first-person"))
-    evaluative = [t for t in _outside_tokens(sent, outside) if loaded_terms().get(t.lemma_.lower()) == "evaluative"]
-    reasons += [(WEAK, f"evaluative:{t.lower_}") for t in evaluative[:2]]
+    loaded = [t for t in _outside_tokens(sent, outside) if t.lemma_.lower() in loaded_terms() or t.lower_ in loaded_terms()]
+    reasons += [(WEAK, f"loaded:{t.lower_}") for t in loaded[:2]]
     if _CONTRACTION.search(outside):
         reasons.append((WEAK, "informal-register"))
     if _prediction(sent, outside):
