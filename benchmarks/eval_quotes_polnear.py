@@ -1,0 +1,147 @@
+"""Quotes and reported speech against PolNeAR's attributions (../shared/data/polnear/).
+
+    .venv/bin/python benchmarks/eval_quotes_polnear.py [--limit N] [--textacy]
+
+A predicted quote matches a gold attribution when their content spans overlap by at least half the shorter
+one (the dataset README's rule). Figures: precision of all predicted quotes and of direct ones; recall of
+gold contents holding a quotation mark (direct) and of all gold contents; the speaker is right when the
+predicted speaker mention overlaps the gold source span. `--textacy` adds textacy's `direct_quotations` on
+the same texts, if textacy is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "articles.jsonl"
+MARKS = "“”\""
+
+
+@dataclass
+class Tally:
+    predicted: int = 0
+    predicted_right: int = 0
+    direct_predicted: int = 0
+    direct_right: int = 0
+    gold: int = 0
+    gold_found: int = 0
+    gold_direct: int = 0
+    gold_direct_found: int = 0
+    matched: int = 0
+    speaker_right: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, other: "Tally") -> None:
+        for name in self.__dataclass_fields__:
+            if name != "failures":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures += other.failures
+
+    def figures(self) -> dict[str, float]:
+        ratio = lambda a, b: round(a / b, 3) if b else 0.0  # noqa: E731
+        return {
+            "precision": ratio(self.predicted_right, self.predicted),
+            "direct_precision": ratio(self.direct_right, self.direct_predicted),
+            "direct_recall": ratio(self.gold_direct_found, self.gold_direct),
+            "all_recall": ratio(self.gold_found, self.gold),
+            "speaker_right": ratio(self.speaker_right, self.matched),
+        }
+
+
+def load(limit: int | None = None) -> list[dict]:
+    rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
+    return rows[:limit] if limit else rows
+
+
+def _bounds(pieces: list[dict]) -> list[tuple[int, int]]:
+    return [(p["start"], p["end"]) for p in pieces]
+
+
+def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
+    shared = sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
+    shorter = min(sum(e - s for s, e in a), sum(e - s for s, e in b))
+    return shorter > 0 and shared >= shorter / 2
+
+
+def score(article: dict, predictions: list[tuple[str, list, list | None]]) -> Tally:
+    """`predictions`: (kind, content spans, speaker spans or None) for one article."""
+    tally = Tally()
+    gold = [a for a in article["attributions"] if a["content"]]
+    direct_gold = [any(m in p["text"] for p in a["content"] for m in MARKS) for a in gold]
+    found = [False] * len(gold)
+    for kind, content, speaker in predictions:
+        hits = [i for i, a in enumerate(gold) if _overlap(content, _bounds(a["content"]))]
+        tally.predicted += 1
+        tally.predicted_right += bool(hits)
+        tally.direct_predicted += kind == "direct"
+        tally.direct_right += kind == "direct" and bool(hits)
+        for i in hits:
+            found[i] = True
+        if hits:
+            tally.matched += 1
+            source = _bounds(gold[hits[0]]["source"])
+            tally.speaker_right += bool(speaker and source and any(
+                max(s1, s2) < min(e1, e2) for s1, e1 in speaker for s2, e2 in source))
+    tally.gold, tally.gold_found = len(gold), sum(found)
+    tally.gold_direct = sum(direct_gold)
+    tally.gold_direct_found = sum(f for f, d in zip(found, direct_gold) if d)
+    return tally
+
+
+def newsprism_predictions(nlp, articles: list[dict]):
+    from newsprism.extract.entities import extract_entities
+    from newsprism.extract.quotes import extract_quotes
+
+    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+        quotes = extract_quotes(doc, "a", extract_entities(doc, "a"))
+        yield article, [
+            (q.kind, [(q.span.start, q.span.end)], [(q.speaker_span.start, q.speaker_span.end)] if q.speaker_span else None)
+            for q in quotes
+        ]
+
+
+def textacy_predictions(nlp, articles: list[dict]):
+    from textacy.extract import direct_quotations
+
+    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+        try:
+            found = list(direct_quotations(doc))
+        except ValueError:  # textacy gives up on the whole article when marks do not pair up
+            yield article, []
+            continue
+        yield article, [
+            ("direct", [(q.content.start_char, q.content.end_char)],
+             [(t.idx, t.idx + len(t)) for t in q.speaker]) for q in found
+        ]
+
+
+def evaluate(predictions) -> Tally:
+    total = Tally()
+    for article, predicted in predictions:
+        total.add(score(article, predicted))
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--textacy", action="store_true")
+    args = parser.parse_args()
+    from newsprism.annotate import load_pipeline
+
+    nlp = load_pipeline()
+    articles = load(args.limit)
+    systems = {"newsprism": newsprism_predictions}
+    if args.textacy:
+        systems["textacy 0.13 direct_quotations"] = textacy_predictions
+    print(f"{len(articles)} articles, {sum(len(a['attributions']) for a in articles)} attributions")
+    for name, system in systems.items():
+        tally = evaluate(system(nlp, articles))
+        print(name, json.dumps(tally.figures()), f"(gold direct {tally.gold_direct}, gold all {tally.gold})")
+
+
+if __name__ == "__main__":
+    main()
