@@ -5,7 +5,7 @@
 A predicted quote matches a gold attribution when their content spans overlap by at least half the shorter
 one (the dataset README's rule). Figures: precision of all predicted quotes and of direct ones; recall of
 gold contents holding a quotation mark (direct) and of all gold contents; the speaker is right when the
-predicted speaker mention overlaps the gold source span. `--textacy` adds textacy's `direct_quotations` on
+predicted speaker mention overlaps the gold source span of an attribution it matches. `--textacy` adds textacy's `direct_quotations` on
 the same texts, if textacy is installed.
 """
 
@@ -82,9 +82,9 @@ def score(article: dict, predictions: list[tuple[str, list, list | None]]) -> Ta
             found[i] = True
         if hits:
             tally.matched += 1
-            source = _bounds(gold[hits[0]]["source"])
-            tally.speaker_right += bool(speaker and source and any(
-                max(s1, s2) < min(e1, e2) for s1, e1 in speaker for s2, e2 in source))
+            sources = [_bounds(gold[i]["source"]) for i in hits]
+            tally.speaker_right += bool(speaker and any(
+                max(s1, s2) < min(e1, e2) for source in sources for s1, e1 in speaker for s2, e2 in source))
     tally.gold, tally.gold_found = len(gold), sum(found)
     tally.gold_direct = sum(direct_gold)
     tally.gold_direct_found = sum(f for f, d in zip(found, direct_gold) if d)

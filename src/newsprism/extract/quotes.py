@@ -23,7 +23,15 @@ SPEECH_VERBS = frozenset(
     """say tell add note claim charge warn announce state insist argue allege deny confirm explain suggest
     believe think assert declare acknowledge vow pledge predict write report tweet reply respond fear hope
     contend maintain stress emphasize recall admit concede complain testify continue quote call ask
-    post describe""".split()
+    post describe yell shout scream exclaim joke quip observe answer retort interject remark recount boast
+    brag muse wonder question echo conclude counter caution agree point reveal disclose dispute reject
+    promise propose urge demand recommend estimate expect worry feel know learn find show indicate
+    predict assure reassure insist signal acknowledge concede hint speculate suspect doubt""".split()
+)
+# Cues whose words are the thing said or wanted, not a clause: "X supports Y", "X wants Y".
+OBJECT_CUES = frozenset(
+    """support back endorse oppose favor favour prefer want praise criticize criticise mock slam blast attack
+    thank urge demand propose recommend reject dispute deny tout""".split()
 )
 REPORTING_ONLY = frozenset({"call", "continue", "describe", "ask", "post"})
 SOCIAL = {"tweet": "Twitter", "twitter": "Twitter", "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
@@ -126,9 +134,31 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
     if first is None or last is None:
         return None
-    tokens = [t for t in doc[first.sent.start : last.sent.end] if not start <= t.idx < end]
+    begin = first.sent.start
+    if begin > 0 and _introduces(doc[begin - 1]):
+        begin = doc[begin - 1].sent.start
+    tokens = [t for t in doc[begin : last.sent.end] if not start <= t.idx < end]
     cues = [t for t in tokens if _is_cue(t) or t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
-    return min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))) if cues else None
+    if cues:
+        return min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+    return _colon_before(doc, first.start)
+
+
+def _introduces(token: Token) -> bool:
+    """A sentence that hands over to the quote after it: "Ryan said", "Trump boomed:"."""
+    while token.is_punct and token.text != ":" and token.i > 0:
+        token = token.doc[token.i - 1]
+    return token.text == ":" or _is_cue(token)
+
+
+def _colon_before(doc: Doc, first: int) -> Token | None:
+    """The colon of "Kerry: “...”", when a name or noun stands right before it."""
+    i = first - 1
+    while i >= 0 and doc[i].text in OPENING + '"':
+        i -= 1
+    if i >= 1 and doc[i].text == ":" and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+        return doc[i]
+    return None
 
 
 def _is_cue(token: Token) -> bool:
@@ -142,8 +172,9 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
     for token in doc:
         if any(s <= token.idx < e for s, e in marked):
             continue
-        if _is_cue(token) and token.lemma_.lower() not in REPORTING_ONLY:
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (_is_cue(token) and lemma not in REPORTING_ONLY or lemma in OBJECT_CUES):
+            clause = next((c for c in token.children if c.dep_ in _content_deps(lemma)), None)
             if clause is not None:
                 found.append(_clause_quote(doc, text, clause, token, marked))
         elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
@@ -151,9 +182,14 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
     return [f for f in found if f is not None]
 
 
+def _content_deps(lemma: str) -> tuple[str, ...]:
+    """What a cue's words hang on: a clause, or for cues like "support" and "want" their object too."""
+    return ("ccomp", "xcomp", "dobj") if lemma in OBJECT_CUES else ("ccomp",)
+
+
 def _clause_quote(doc: Doc, text: str, clause: Token, cue: Token, marked) -> _Found | None:
     tokens = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.dep_ == "mark")]
-    return _content(text, tokens, cue, _speaker_token(cue), marked)
+    return _content(text, tokens, cue, _speaker_token(cue), marked, shortest=1 if clause.dep_ == "dobj" else 3)
 
 
 def _according_to(doc: Doc, text: str, according: Token, marked) -> _Found | None:
@@ -163,12 +199,12 @@ def _according_to(doc: Doc, text: str, according: Token, marked) -> _Found | Non
     return _content(text, tokens, according, source, marked)
 
 
-def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, marked) -> _Found | None:
+def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, marked, shortest: int = 3) -> _Found | None:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"":
         tokens = tokens[:-1]
-    if len(tokens) < 3:
+    if len(tokens) < shortest:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(s <= start and end <= e for s, e in marked):
@@ -177,7 +213,10 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
 
 
 def _speaker_token(cue: Token) -> Token | None:
-    """The speaker of a cue: "X quoted Y as saying" -> Y; "according to X" -> X; else the subject."""
+    """The speaker of a cue: "X quoted Y as saying" -> Y; "according to X" -> X; "X:" -> X; else the subject."""
+    if cue.text == ":":
+        named = cue.doc[cue.i - 1]
+        return named.head if named.dep_ == "compound" and named.head.i > named.i else named
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -190,7 +229,7 @@ def _speaker_token(cue: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i else None
+        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and verb.head.i != verb.i else None
     return None
 
 
