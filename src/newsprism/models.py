@@ -317,3 +317,63 @@ class AnnotatedArticle:
 
     article: Article
     doc: Any = field(repr=False)
+
+
+# Corpus mode: records that flow between ingest, dedupe, stories and the store.
+
+
+class Place(Record):
+    """Where in an input an article was found: `position` is "" for a whole file, else e.g.
+    "line 12" (JSONL), "record 3" (WARC), "entry 5" (feed). (input, position) is unique and stable
+    across runs, so a resumed run can skip what it already stored."""
+
+    input: str
+    position: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.input}:{self.position}" if self.position else self.input
+
+
+class Read(Record):
+    """An article read from a collection, and where it was found."""
+
+    place: Place
+    article: Article
+
+
+class Unreadable(Record):
+    """An item of a collection that could not be read, and why: recorded and skipped, never fatal."""
+
+    place: Place
+    reason: str
+
+
+class CopyLink(Record):
+    """`article_id` is a near-duplicate or partial copy of the earlier `original_id`."""
+
+    article_id: str
+    original_id: str
+    resemblance: float
+    containment: float
+
+
+class StoryInfo(Record):
+    """One story of a corpus, as `corpus stories` lists it."""
+
+    id: str
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    first: dt.date | None = None
+    last: dt.date | None = None
+    headline: str = ""
+
+
+class IngestSummary(Record):
+    """What one `corpus ingest` run did."""
+
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    copies: int = 0
+    stories: int = 0
+    failures: int = 0
