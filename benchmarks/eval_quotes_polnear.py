@@ -5,7 +5,8 @@
 A predicted quote matches a gold attribution when their content spans overlap by at least half the shorter
 one (the dataset README's rule). Figures: precision of all predicted quotes and of direct ones; recall of
 gold contents holding a quotation mark (direct) and of all gold contents; the speaker is right when the
-predicted speaker mention overlaps the gold source span of an attribution it matches. `--textacy` adds textacy's `direct_quotations` on
+predicted speaker mention, or a mention of the entity it resolves to, overlaps the gold source span of an
+attribution it matches (quotes matching only attributions with no stated source are left out of that figure) (the README's "or resolves to the same person as it"). `--textacy` adds textacy's `direct_quotations` on
 the same texts, if textacy is installed.
 """
 
@@ -80,9 +81,9 @@ def score(article: dict, predictions: list[tuple[str, list, list | None]]) -> Ta
         tally.direct_right += kind == "direct" and bool(hits)
         for i in hits:
             found[i] = True
-        if hits:
+        sources = [_bounds(gold[i]["source"]) for i in hits if gold[i]["source"]]
+        if sources:  # a quote matching only unsourced attributions has no speaker to check
             tally.matched += 1
-            sources = [_bounds(gold[i]["source"]) for i in hits]
             tally.speaker_right += bool(speaker and any(
                 max(s1, s2) < min(e1, e2) for source in sources for s1, e1 in speaker for s2, e2 in source))
     tally.gold, tally.gold_found = len(gold), sum(found)
@@ -96,11 +97,19 @@ def newsprism_predictions(nlp, articles: list[dict]):
     from newsprism.extract.quotes import extract_quotes
 
     for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
-        quotes = extract_quotes(doc, "a", extract_entities(doc, "a"))
+        entities = extract_entities(doc, "a")
+        mentions = {e.key: [(m.span.start, m.span.end) for m in e.mentions] for e in entities}
         yield article, [
-            (q.kind, [(q.span.start, q.span.end)], [(q.speaker_span.start, q.speaker_span.end)] if q.speaker_span else None)
-            for q in quotes
+            (q.kind, [(q.span.start, q.span.end)], _speaker_spans(q, mentions))
+            for q in extract_quotes(doc, "a", entities)
         ]
+
+
+def _speaker_spans(quote, mentions: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
+    """The speaker mention, and every mention of the entity it resolves to ("he" -> "Mr. Christie")."""
+    if quote.speaker_span is None:
+        return None
+    return [(quote.speaker_span.start, quote.speaker_span.end), *mentions.get(quote.speaker_key, [])]
 
 
 def textacy_predictions(nlp, articles: list[dict]):

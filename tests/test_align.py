@@ -38,3 +38,14 @@ def test_align_independent_rewrite_corroborates_and_merges_entities(resources):
     brandt = [e for e in report.entities if e.name == "Olga Brandt"]
     assert len(brandt) == 1 and {a for v in brandt[0].variants for a in v.article_ids} == {a.id for a in report.articles}
     assert any(g.verdict == "corroborated" and "miner" in g.text.lower() for g in report.claims)
+
+
+def test_align_one_quote_in_other_words_and_in_another_mouth(resources):
+    first = read_text("“The crane was never inspected, not once in ten years,” said dock worker Michael Brown on Monday. "
+                      "Harbour master Nadia Okafor said, “We will publish every inspection record this week.”", outlet="Ledger")
+    second = read_text("“The crane was never inspected, not once in ten years,” union leader Robert Wilson told reporters. "
+                       "“We will publish the inspection records,” Okafor said.", outlet="Daily")
+    report = compare([first, second], resources)
+    conflicts = {c.kind: c for g in report.claims for c in g.conflicts}
+    assert {v.text for v in conflicts["actor"].values} == {"Michael Brown", "Robert Wilson"}
+    assert "Nadia Okafor" in conflicts["quote"].about and len(conflicts["quote"].values) == 2

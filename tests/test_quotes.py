@@ -82,6 +82,44 @@ def test_quotes_channel_of_a_tweet_and_a_social_post(nlp):
     assert _by_start(quotes, "This was avoidable").speaker_name == "Lee Chan"
 
 
+def test_quotes_two_apostrophes_are_a_double_mark(nlp):
+    text = "''We will rebuild the pier by spring,'' the mayor, Rosa Lind, told reporters on Friday."
+    quote = _quotes(nlp, text)[0]
+    assert quote.kind == "direct" and quote.text == "We will rebuild the pier by spring,"
+    assert quote.speaker_name == "Rosa Lind"
+
+
+def test_quotes_topics_objects_and_infinitives_of_stance_verbs(nlp):
+    text = ("Senator Ida Moss talked about the harbour budget for an hour. "
+            "Moss also called for an inquiry into the crane collapse. "
+            "Mayor Tom Brandt refused to comment on the report.")
+    quotes = _quotes(nlp, text)
+    assert _by_start(quotes, "the harbour budget").speaker_name == "Ida Moss"
+    assert _by_start(quotes, "an inquiry into the crane collapse").cue == "called"
+    refused = _by_start(quotes, "comment on the report")
+    assert refused.kind == "reported" and refused.speaker_name == "Tom Brandt"
+
+
+def test_quotes_stance_nouns_and_adjectives_need_their_holder(nlp):
+    text = ("Governor Ann Reyes repeated her criticism of the port authority. "
+            "Union leader Sam Ortiz is confident that the strike will end soon. "
+            "Criticism of the plan grew all week.")
+    quotes = _quotes(nlp, text)
+    assert _by_start(quotes, "the port authority").speaker_name == "Ann Reyes"
+    assert _by_start(quotes, "the strike will end soon").speaker_name == "Sam Ortiz"
+    assert not any(q.text.startswith("the plan") for q in quotes)  # nobody holds this criticism
+
+
+def test_quotes_a_name_and_colon_line_and_a_relative_pronoun(nlp):
+    text = ("Mayor Rosa Lind: Port deal will create a thousand jobs\n\n"
+            "Union leader Michael Brown, who believes the port will grow, welcomed the deal on Monday.")
+    quotes = _quotes(nlp, text)
+    headline = _by_start(quotes, "Port deal will create")
+    assert headline.speaker_mention == "Mayor Rosa Lind" and headline.kind == "reported"
+    believes = _by_start(quotes, "the port will grow")
+    assert believes.speaker_mention == "who" and believes.speaker_name == "Michael Brown"
+
+
 def test_quotes_marks_inside_words_are_apostrophes():
     assert quoted_spans("Kata’ib Hezbollah’s men didn’t leave.") == []
 

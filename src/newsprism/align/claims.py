@@ -5,7 +5,8 @@ they are moderately close and share the event (a content verb lemma) and two act
 numbers are compared with the numbers masked: the same number is a match; different numbers are a
 match (a conflict) only when they count the same thing for the same actors in the same event. A group
 holds at most one claim per article. Inside a group, numbers of one thing that cannot both be true,
-dates that do not overlap, and a quote given in different words are conflicts. A group is corroborated
+dates that do not overlap, a quote given in different words, and the same words put in different
+speakers' mouths are conflicts. A group is corroborated
 when two or more independent sources state it (a copy of another article is not independent).
 """
 
@@ -21,6 +22,7 @@ import numpy as np
 
 from newsprism.annotate.embed import Embedder
 from newsprism.extract.quantities import compatible
+from newsprism.extract.names import same_actor
 from newsprism.models import Claim, ClaimGroup, Conflict, ConflictValue
 
 SAME_FACT = 0.72
@@ -32,6 +34,7 @@ SAME_WORDING = 0.75
 RELATED_NOUNS = 0.5
 SAME_QUOTE = 0.6
 MIN_REWORDED_QUOTE = 5
+OWN_WORDS = 6  # words from which one quote put in two mouths is one quote, not a shared phrase
 LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
 UNITS = frozenset("dollar percent % euro pound yen cent year month week day hour minute mile kilometer".split())
 
@@ -120,7 +123,8 @@ def _articles(claims: Sequence[Claim], indices: list[int]) -> set[str]:
 def _match(a: Claim, b: Claim, similarity: float, related: _Related) -> bool:
     if _is_quote(a) or _is_quote(b):
         same_speaker = a.attributed_to is not None and a.attributed_to == b.attributed_to
-        return _is_quote(a) and _is_quote(b) and same_speaker and _same_quote(a.text, b.text)
+        long_enough = min(len(_words(a.text).split()), len(_words(b.text).split())) >= OWN_WORDS
+        return _is_quote(a) and _is_quote(b) and (same_speaker or long_enough) and _same_quote(a.text, b.text)
     if a.quantities and b.quantities:
         return _numbers_match(a, b, similarity, related)
     if similarity >= SAME_FACT:
@@ -193,7 +197,7 @@ def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded
 def _conflicts(claims: list[Claim], related: _Related) -> tuple[Conflict, ...]:
     if len(claims) < 2:
         return ()
-    found = [_quantity_conflict(claims, related), _date_conflict(claims), _quote_conflict(claims)]
+    found = [_quantity_conflict(claims, related), _date_conflict(claims), _quote_conflict(claims), _speaker_conflict(claims)]
     return tuple(c for c in found if c is not None)
 
 
@@ -230,6 +234,18 @@ def _quote_conflict(claims: list[Claim]) -> Conflict | None:
     if not differ:
         return None
     return Conflict(kind="quote", about=f"the words of {quotes[0].subject}", values=tuple(_value(c, c.text, c.span) for c in quotes))
+
+
+def _speaker_conflict(claims: list[Claim]) -> Conflict | None:
+    """The same words put in different mouths by different articles."""
+    quotes = [c for c in claims if _is_quote(c)]
+    differ = any(
+        a.attributed_to != b.attributed_to and not same_actor(a.subject or "", b.subject or "", person=True)
+        for a, b in combinations(quotes, 2)
+    )
+    if not differ:
+        return None
+    return Conflict(kind="actor", about="who said these words", values=tuple(_value(c, c.subject, c.span) for c in quotes))
 
 
 def _words(text: str) -> str:

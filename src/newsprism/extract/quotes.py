@@ -1,11 +1,15 @@
 """Quotes and reported speech, each with its cue, speaker and channel.
 
-Direct quotes are found by their marks, paragraph by paragraph, each judged on its own: a quote that
-runs over paragraphs (no closing mark until a later paragraph that reopens) is one quote, and an
-unclosed mark ends at its paragraph rather than costing the rest of the article. A short quote with no
-speech cue in its sentence is a scare quote, not speech. Reported speech is the clause a speech verb
-governs ("X said that ...", "according to X, ..."). Speakers are resolved through names, pronouns and
-role nouns; a quote with no cue of its own continues the speaker of the quote just before it.
+Direct quotes are found by their marks (curly, straight, or two apostrophes), paragraph by paragraph,
+each judged on its own: a quote that runs over paragraphs (no closing mark until a later paragraph
+that reopens) is one quote, and an unclosed mark ends at its paragraph rather than costing the rest of
+the article. A short quote with no speech cue in its sentence is a scare quote, not speech. Reported
+speech is what a speech or stance word governs: a clause ("X said that ..."), an object or infinitive
+("X wants ...", "X refused to ..."), a topic ("X talked about ...", "X called for ..."), the
+complement of a stance noun or adjective ("X's criticism of ...", "X is confident that ..."), what
+is said "according to" someone, and a line such as "Name: words". Speakers are resolved through
+names, relative pronouns, pronouns and role nouns; a quote with no cue of its own continues the
+speaker of the quote just before it.
 """
 
 from __future__ import annotations
@@ -28,16 +32,55 @@ SPEECH_VERBS = frozenset(
     promise propose urge demand recommend estimate expect worry feel know learn find show indicate
     predict assure reassure insist signal acknowledge concede hint speculate suspect doubt""".split()
 )
-# Cues whose words are the thing said or wanted, not a clause: "X supports Y", "X wants Y".
+# Cues whose words are the thing said, wanted or judged, not a clause: "X supports Y", "X wants Y".
 OBJECT_CUES = frozenset(
-    """support back endorse oppose favor favour prefer want praise criticize criticise mock slam blast attack
-    thank urge demand propose recommend reject dispute deny tout""".split()
+    """support back endorse oppose favor favour prefer want praise criticize criticise mock slam blast
+    thank urge demand propose recommend reject dispute deny tout ask accuse announce call discuss
+    mention defend question dismiss describe refuse seek plan hope promise vow expect decide echo
+    encourage recognize view denounce express confirm condemn blame credit applaud hail welcome rip
+    knock show cite decline intend deride insult request protest retweet disclose acknowledge admit
+    lament decry celebrate champion rebuke chide scold lambaste ridicule castigate downplay threaten
+    insist predict name label dub brand""".split()
 )
-REPORTING_ONLY = frozenset({"call", "continue", "describe", "ask", "post"})
+# Cues whose topic or target follows a preposition: "talked about X", "called for X", "pointed to X".
+TOPIC_PREPOSITIONS = {
+    **dict.fromkeys(
+        """talk write joke rant rail complain comment testify tweet warn worry care think know
+        learn hear ask argue fight campaign weigh remark muse boast brag lie debate disagree
+        agree differ speculate wonder caution fret obsess harp dwell reflect elaborate""".split(),
+        ("about", "of", "on", "over", "against", "regarding"),
+    ),
+    "speak": ("about", "of", "against"),
+    **dict.fromkeys("call push press plead lobby vote advocate root pray stump".split(), ("for", "against")),
+    "open": ("about",),
+    **dict.fromkeys("refer point allude react object attribute appeal".split(), ("to",)),
+    **dict.fromkeys("accuse suspect convict".split(), ("of",)),
+    **dict.fromkeys("side".split(), ("with", "against")),
+}
+# Nouns of speech and stance whose complement is the content: "his criticism of X", "a call for X".
+NOUN_CUES = frozenset(
+    """criticism call assertion claim question decision view case support plan promise pledge concern
+    fear hope belief argument comment remark proposal demand warning accusation suggestion praise
+    endorsement rant complaint insistence vow opinion stance thought thoughts questions doubts doubt
+    swipe debate expectation faith""".split()
+)
+# Adjectives of stance whose complement is what is felt or held: "X is confident that Y", "eager to Y".
+ADJECTIVE_CUES = frozenset(
+    """concerned worried confident optimistic skeptical sceptical angry upset critical supportive
+    hopeful sure certain convinced afraid opposed eager willing determined happy glad pleased proud
+    disappointed furious frustrated excited adamant unsure reluctant""".split()
+)
+ADJECTIVE_PREPOSITIONS = ("about", "of", "over", "with", "regarding", "to", "by")
+NOUN_PREPOSITIONS = ("about", "of", "on", "over", "against", "for", "to", "regarding")
+# Verbs whose object is the stance a speaker takes by a noun cue: "X made a call for", "X voiced concern".
+STANCE_VERBS = frozenset("make express voice raise issue offer share have take give repeat renew".split())
+REPORTING_ONLY = frozenset({"continue"})  # "he continued, ..." hands over to a quote; it reports nothing itself
 SOCIAL = {"tweet": "Twitter", "twitter": "Twitter", "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
 CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "speech", "letter", "op-ed", "broadcast", "video"}
+CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ", "PRON"}
 OPENING, CLOSING = "“„«", "”»"
 SCARE_QUOTE_WORDS = 4
+LINE_SPEAKER_WORDS = 6
 CONTINUATION_WORDS = 15
 
 
@@ -70,6 +113,7 @@ def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the words inside quotation marks (a multi-paragraph quote is one span)."""
+    text = _double_apostrophes(text)
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -89,6 +133,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 open_at = None
     spans += _single_quoted(text, spans)
     return sorted((s, e) for s, e in (_strip(text, s, e) for s, e in spans) if e > s)
+
+
+def _double_apostrophes(text: str) -> str:
+    """Two apostrophes used as a double quotation mark (''like this'') read as one mark, offsets kept."""
+    return re.sub(r"''(\S?)", lambda m: ' "' + m.group(1) if m.group(1) else '" ', text)
 
 
 def _opens(text: str, at: int) -> bool:
@@ -154,7 +203,7 @@ def _introduces(token: Token) -> bool:
 def _colon_before(doc: Doc, first: int) -> Token | None:
     """The colon of "Kerry: “...”", when a name or noun stands right before it."""
     i = first - 1
-    while i >= 0 and doc[i].text in OPENING + '"':
+    while i >= 0 and doc[i].text in OPENING + "\"‘'":
         i -= 1
     if i >= 1 and doc[i].text == ":" and doc[i - 1].pos_ in ("PROPN", "NOUN"):
         return doc[i]
@@ -167,29 +216,88 @@ def _is_cue(token: Token) -> bool:
 
 
 def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found]:
-    """Clauses governed by a speech verb, and what is said "according to" someone."""
+    """Clauses, objects and topics of speech and stance words, and what is said "according to" someone."""
     found = []
     for token in doc:
         if any(s <= token.idx < e for s, e in marked):
             continue
-        lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and (_is_cue(token) and lemma not in REPORTING_ONLY or lemma in OBJECT_CUES):
-            clause = next((c for c in token.children if c.dep_ in _content_deps(lemma)), None)
-            if clause is not None:
-                found.append(_clause_quote(doc, text, clause, token, marked))
-        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             found.append(_according_to(doc, text, token, marked))
+        elif token.text == ":" and (speaker := _line_speaker(token)) is not None:
+            found.append(_after_colon(text, token, speaker, marked))
+        elif token.pos_ == "VERB" and token.dep_ != "amod" and _is_reporting_verb(token):
+            found.append(_complement_quote(text, _verb_complements(token), token, _speaker_token(token), marked))
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in ADJECTIVE_CUES:
+            complements = [c for c in token.children if c.dep_ in ("ccomp", "xcomp")] + _topics(list(token.children), ADJECTIVE_PREPOSITIONS)
+            found.append(_complement_quote(text, complements, token, _speaker_token(token.head), marked))
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and (owner := _noun_speaker(token)) is not None:
+            found.append(_complement_quote(text, _noun_complements(token), token, owner, marked))
     return [f for f in found if f is not None]
 
 
-def _content_deps(lemma: str) -> tuple[str, ...]:
-    """What a cue's words hang on: a clause, or for cues like "support" and "want" their object too."""
-    return ("ccomp", "xcomp", "dobj") if lemma in OBJECT_CUES else ("ccomp",)
+def _line_speaker(colon: Token) -> Token | None:
+    """The speaker of a line such as "Graham: Trump's rhetoric is destroying the party": a short name first."""
+    begin = colon.i
+    while begin > 0 and "\n" not in colon.doc[begin - 1].text:
+        begin -= 1
+    lead = colon.doc[begin : colon.i]
+    if not 0 < len(lead) <= LINE_SPEAKER_WORDS or not any(t.pos_ == "PROPN" for t in lead):
+        return None
+    return _colon_speaker(colon)
 
 
-def _clause_quote(doc: Doc, text: str, clause: Token, cue: Token, marked) -> _Found | None:
-    tokens = [t for t in clause.subtree if not (t.i == clause.left_edge.i and t.dep_ == "mark")]
-    return _content(text, tokens, cue, _speaker_token(cue), marked, shortest=1 if clause.dep_ == "dobj" else 3)
+def _after_colon(text: str, colon: Token, speaker: Token, marked) -> _Found | None:
+    """What follows a line speaker's colon, to the end of its line."""
+    tokens = []
+    for token in colon.doc[colon.i + 1 :]:
+        if "\n" in token.text:
+            break
+        tokens.append(token)
+    return _content(text, tokens, colon, speaker, marked)
+
+
+def _is_reporting_verb(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return _is_cue(token) and lemma not in REPORTING_ONLY or lemma in OBJECT_CUES or lemma in TOPIC_PREPOSITIONS
+
+
+def _verb_complements(cue: Token) -> list[Token]:
+    """What a cue's words hang on: its clause; else its object, infinitive or topic phrase."""
+    children = list(cue.children)
+    clause = [c for c in children if c.dep_ == "ccomp"]
+    lemma = cue.lemma_.lower()
+    if clause or lemma not in OBJECT_CUES | set(TOPIC_PREPOSITIONS):
+        return clause
+    objects = [c for c in children if c.dep_ in ("dobj", "xcomp", "oprd") and lemma in OBJECT_CUES]
+    return objects + _topics(children, TOPIC_PREPOSITIONS.get(lemma, ()))
+
+
+def _noun_complements(cue: Token) -> list[Token]:
+    """"criticism of X", "a plan to X", "the claim that X"."""
+    children = list(cue.children)
+    return [c for c in children if c.dep_ in ("acl", "ccomp", "relcl") and c.tag_ in ("VB", "VBP", "VBZ", "VBD")
+            and any(m.lower_ in ("to", "that") for m in c.children)] + _topics(children, NOUN_PREPOSITIONS)
+
+
+def _topics(children: list[Token], prepositions: Sequence[str]) -> list[Token]:
+    """The prepositional phrases among `children` that name a topic, not a time."""
+    return [
+        c for c in children if c.dep_ == "prep" and c.lower_ in prepositions
+        and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+    ]
+
+
+def _noun_speaker(cue: Token) -> Token | None:
+    """Whose stance a noun cue gives: "Obama's criticism", "criticism by X", "X voiced concern"."""
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    agent = next((g for c in cue.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        return agent
+    if cue.dep_ == "dobj" and cue.head.lemma_.lower() in STANCE_VERBS:
+        return _speaker_token(cue.head)
+    return None
 
 
 def _according_to(doc: Doc, text: str, according: Token, marked) -> _Found | None:
@@ -199,12 +307,23 @@ def _according_to(doc: Doc, text: str, according: Token, marked) -> _Found | Non
     return _content(text, tokens, according, source, marked)
 
 
+def _complement_quote(text: str, complements: list[Token], cue: Token, speaker: Token | None, marked) -> _Found | None:
+    """The words of `complements` (without a leading "that"/"to"), as reported speech of `speaker`."""
+    if not complements:
+        return None
+    tokens = sorted({t for c in complements for t in c.subtree if t.i != cue.i}, key=lambda t: t.i)
+    tokens = [t for t in tokens if not (t.dep_ in ("mark", "aux") and t.head in complements and t.i < t.head.i)
+              and not (t in complements and t.dep_ == "prep")]
+    shortest = 3 if all(c.dep_ == "ccomp" for c in complements) else 1
+    return _content(text, tokens, cue, speaker, marked, shortest=shortest)
+
+
 def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, marked, shortest: int = 3) -> _Found | None:
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"":
         tokens = tokens[:-1]
-    if len(tokens) < shortest:
+    if len(tokens) < shortest or not any(t.pos_ in CONTENT_WORDS for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if any(s <= start and end <= e for s, e in marked):
@@ -215,8 +334,7 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
 def _speaker_token(cue: Token) -> Token | None:
     """The speaker of a cue: "X quoted Y as saying" -> Y; "according to X" -> X; "X:" -> X; else the subject."""
     if cue.text == ":":
-        named = cue.doc[cue.i - 1]
-        return named.head if named.dep_ == "compound" and named.head.i > named.i else named
+        return _colon_speaker(cue)
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -231,6 +349,18 @@ def _speaker_token(cue: Token) -> Token | None:
             return subject
         verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and verb.head.i != verb.i else None
     return None
+
+
+def _colon_speaker(colon: Token) -> Token:
+    """Who speaks in "Kerry: “...”" or a headline "CNN President on Trump: ‘...’": the first name or noun."""
+    doc = colon.doc
+    begin = colon.i
+    while begin > 0 and "\n" not in doc[begin - 1].text and doc[begin - 1].text not in ".!?":
+        begin -= 1
+    lead = doc[begin : colon.i]
+    cut = next((t.i for t in lead if t.pos_ == "ADP" and t.i > begin), colon.i)
+    nouns = [t for t in doc[begin:cut] if t.pos_ in ("PROPN", "NOUN")]
+    return nouns[-1] if nouns else doc[colon.i - 1]
 
 
 def _attribute(

@@ -33,7 +33,9 @@ class SpeakerResolver:
 
     def resolve(self, mention: SpacySpan) -> LocalEntity | None:
         """The entity a mention stands for; remembered as the last speaker when found."""
-        entity = self._by_name(mention) or self._by_pronoun(mention) or self._by_role(mention)
+        mention = _antecedent(mention)
+        entity = (self._by_name(mention) or self._by_apposition(mention) or self._by_pronoun(mention)
+                  or self._by_role(mention))
         if entity is not None:
             self.last = (entity, mention.start_char)
         return entity
@@ -46,6 +48,11 @@ class SpeakerResolver:
         if not matches and head.pos_ == "PROPN":
             matches = [e for e in self.entities if same_actor(mention.text, e.name, person=True)]
         return min(matches, key=lambda e: (e.label != "PERSON", e.key)) if matches else None
+
+    def _by_apposition(self, mention: SpacySpan) -> LocalEntity | None:
+        """"the mayor, Rosa Lind," -> the entity the apposition names."""
+        names = [c for c in mention.root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return self._by_name(self.doc[names[0].i : names[0].i + 1]) if names else None
 
     def _by_pronoun(self, mention: SpacySpan) -> LocalEntity | None:
         word = mention.root.lower_
@@ -80,3 +87,12 @@ class SpeakerResolver:
     def _near(self, earlier: int, later: int) -> bool:
         """Within the last few paragraphs: a pronoun rarely reaches further back."""
         return self.text.count("\n\n", earlier, later) <= 2
+
+
+def _antecedent(mention: SpacySpan) -> SpacySpan:
+    """What a relative pronoun stands for: "Mr. Domenech, who supports Trump" -> "Mr. Domenech"."""
+    root = mention.root
+    if len(mention) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+        owner = root.head.head
+        return owner.doc[owner.i : owner.i + 1]
+    return mention
