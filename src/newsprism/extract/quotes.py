@@ -100,7 +100,7 @@ def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -
     marked = quoted_spans(text)
     found = [f for f in (_direct(doc, text, s, e) for s, e in marked) if f is not None]
     found += _reported(doc, text, marked)
-    resolver = SpeakerResolver(doc, entities)
+    resolver = SpeakerResolver(doc, entities, marked)
     quotes: list[Quote] = []
     previous: Quote | None = None
     for n, item in enumerate(sorted(found, key=lambda f: (f.start, f.end)), 1):

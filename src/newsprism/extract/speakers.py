@@ -10,16 +10,24 @@ from newsprism.extract.names import same_actor
 from newsprism.models import LocalEntity
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them", "it"}
+MAX_ANTECEDENT_STEPS = 6
+# Words of an organisation's name: a name without them that the tagger calls an organisation may be a person's.
+ORGANISATION_WORDS = frozenset(
+    """times post news agency press party committee department ministry council house university association
+    inc corp company group network journal campaign office court senate congress union institute center
+    centre foundation bank board commission service channel radio television tv magazine daily""".split()
+)
 
 
 class SpeakerResolver:
     """Resolves speaker mentions in one article, remembering the last speaker for "he added"."""
 
-    def __init__(self, doc: Doc, entities: Sequence[LocalEntity]) -> None:
+    def __init__(self, doc: Doc, entities: Sequence[LocalEntity], quoted: Sequence[tuple[int, int]] = ()) -> None:
+        """`quoted`: character spans of quoted words, where a name is someone's words, not the narrative."""
         self.doc = doc
         self.text = doc.text
         self.entities = entities
+        self.quoted = quoted
         self.last: tuple[LocalEntity, int] | None = None
 
     def mention(self, token: Token) -> SpacySpan:
@@ -33,9 +41,11 @@ class SpeakerResolver:
 
     def resolve(self, mention: SpacySpan) -> LocalEntity | None:
         """The entity a mention stands for; remembered as the last speaker when found."""
-        mention = _antecedent(mention)
-        entity = (self._by_name(mention) or self._by_apposition(mention) or self._by_pronoun(mention)
-                  or self._by_role(mention))
+        if _is_relative(mention):
+            entity = self._by_antecedent(mention.root)
+        else:
+            entity = (self._by_name(mention) or self._by_apposition(mention) or self._by_pronoun(mention)
+                      or self._by_role(mention))
         if entity is not None:
             self.last = (entity, mention.start_char)
         return entity
@@ -54,15 +64,49 @@ class SpeakerResolver:
         names = [c for c in mention.root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
         return self._by_name(self.doc[names[0].i : names[0].i + 1]) if names else None
 
+    def _by_antecedent(self, pronoun: Token) -> LocalEntity | None:
+        """"Diana Orrock, a committeewoman from Nevada who ..." -> Diana Orrock: up from the clause's noun
+        through prepositions and appositions to the first person named, else the first entity named."""
+        found: list[LocalEntity] = []
+        owner = pronoun.head.head
+        for _ in range(MAX_ANTECEDENT_STEPS):
+            entity = self._by_name(self.doc[owner.i : owner.i + 1]) or self._by_apposition(self.doc[owner.i : owner.i + 1])
+            if entity is not None and entity.label == "PERSON":
+                return entity
+            found += [entity] if entity is not None else []
+            if owner.dep_ not in ("pobj", "prep", "appos", "compound", "conj") or owner.head.i == owner.i:
+                break
+            owner = owner.head
+        return found[0] if found else None
+
     def _by_pronoun(self, mention: SpacySpan) -> LocalEntity | None:
-        word = mention.root.lower_
-        if len(mention) != 1 or word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        """"he" / "she": the person last named as a subject, else the last speaker nearby, else the last person
+        named. "they" and "it" are left unresolved: checked by hand they named the wrong group too often."""
+        if len(mention) != 1 or mention.root.lower_ not in PERSON_PRONOUNS:
             return None
-        wanted = {"PERSON"} if word in PERSON_PRONOUNS else {"ORG", "NORP", "GPE"}
-        speaker_fits = self.last is not None and (self.last[0].label in wanted or word in PERSON_PRONOUNS)
-        if speaker_fits and self._near(self.last[1], mention.start_char):
+        subject = self._subject_before(mention)
+        if subject is not None:
+            return subject
+        if self.last is not None and _could_be_person(self.last[0]) and self._near(self.last[1], mention.start_char):
             return self.last[0]
-        return self._latest_before(mention.start_char, lambda e: e.label in wanted)
+        return self._latest_before(mention.start_char, lambda e: e.label == "PERSON")
+
+    def _subject_before(self, pronoun: SpacySpan) -> LocalEntity | None:
+        """The person last named as a subject (or a subject's owner) earlier in this sentence or the one before."""
+        sentence = pronoun.root.sent
+        earlier = list(reversed(self.doc[sentence.start : pronoun.start]))
+        if sentence.start > 0:  # the sentence before: its main subject first, then the others, last first
+            before = self.doc[sentence.start - 1].sent
+            earlier += sorted(before, key=lambda t: (t.head != before.root, -t.i))
+        for token in earlier:
+            if any(s <= token.idx < e for s, e in self.quoted):
+                continue
+            if token.dep_ in ("nsubj", "nsubjpass") or token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass"):
+                word = self.doc[token.i : token.i + 1]
+                entity = self._by_name(word) or self._by_apposition(word)
+                if entity is not None and _could_be_person(entity):
+                    return entity
+        return None
 
     def _by_role(self, mention: SpacySpan) -> LocalEntity | None:
         head = mention.root
@@ -89,10 +133,15 @@ class SpeakerResolver:
         return self.text.count("\n\n", earlier, later) <= 2
 
 
-def _antecedent(mention: SpacySpan) -> SpacySpan:
-    """What a relative pronoun stands for: "Mr. Domenech, who supports Trump" -> "Mr. Domenech"."""
-    root = mention.root
-    if len(mention) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
-        owner = root.head.head
-        return owner.doc[owner.i : owner.i + 1]
-    return mention
+def _is_relative(mention: SpacySpan) -> bool:
+    """"who" / "which" / "that" opening a relative clause."""
+    return len(mention) == 1 and mention.root.tag_ in ("WP", "WDT") and mention.root.head.dep_ == "relcl"
+
+
+def _could_be_person(entity: LocalEntity) -> bool:
+    """A person, or a name the tagger took for an organisation that reads like a person's ("Nadia Okafor")."""
+    if entity.label == "PERSON":
+        return True
+    words = entity.name.split()
+    return (entity.label == "ORG" and 1 < len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
+            and not any(w.casefold().strip(".,") in ORGANISATION_WORDS for w in words))
