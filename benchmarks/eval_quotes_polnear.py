@@ -5,9 +5,11 @@
 A predicted quote matches a gold attribution when their content spans overlap by at least half the shorter
 one (the dataset README's rule). Figures: precision of all predicted quotes and of direct ones; recall of
 gold contents holding a quotation mark (direct) and of all gold contents; the speaker is right when the
-predicted speaker mention, or a mention of the entity it resolves to, overlaps the gold source span of an
-attribution it matches (quotes matching only attributions with no stated source are left out of that figure) (the README's "or resolves to the same person as it"). `--textacy` adds textacy's `direct_quotations` on
-the same texts, if textacy is installed.
+predicted speaker mention, or a mention of the entity it resolves to (the README's "or resolves to the same
+person as it"), overlaps the gold source span of an attribution it matches (quotes matching only
+attributions with no stated source are left out of that figure); the cue is right when the predicted cue
+overlaps the gold cue of an attribution it matches. `--textacy` adds textacy's `direct_quotations` on the
+same texts (installed by `pip install -e .[bench]`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ class Tally:
     gold_direct_found: int = 0
     matched: int = 0
     speaker_right: int = 0
+    cued: int = 0
+    cue_right: int = 0
     failures: list[str] = field(default_factory=list)
 
     def add(self, other: "Tally") -> None:
@@ -49,6 +53,7 @@ class Tally:
             "direct_recall": ratio(self.gold_direct_found, self.gold_direct),
             "all_recall": ratio(self.gold_found, self.gold),
             "speaker_right": ratio(self.speaker_right, self.matched),
+            "cue_right": ratio(self.cue_right, self.cued),
         }
 
 
@@ -67,13 +72,17 @@ def _overlap(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> bool:
     return shorter > 0 and shared >= shorter / 2
 
 
-def score(article: dict, predictions: list[tuple[str, list, list | None]]) -> Tally:
-    """`predictions`: (kind, content spans, speaker spans or None) for one article."""
+def _touches(a: list[tuple[int, int]] | None, b: list[tuple[int, int]]) -> bool:
+    return bool(a) and any(max(s1, s2) < min(e1, e2) for s1, e1 in a for s2, e2 in b)
+
+
+def score(article: dict, predictions: list[tuple[str, list, list | None, list | None]]) -> Tally:
+    """`predictions`: (kind, content spans, speaker spans or None, cue spans or None) for one article."""
     tally = Tally()
     gold = [a for a in article["attributions"] if a["content"]]
     direct_gold = [any(m in p["text"] for p in a["content"] for m in MARKS) for a in gold]
     found = [False] * len(gold)
-    for kind, content, speaker in predictions:
+    for kind, content, speaker, cue in predictions:
         hits = [i for i, a in enumerate(gold) if _overlap(content, _bounds(a["content"]))]
         tally.predicted += 1
         tally.predicted_right += bool(hits)
@@ -84,8 +93,11 @@ def score(article: dict, predictions: list[tuple[str, list, list | None]]) -> Ta
         sources = [_bounds(gold[i]["source"]) for i in hits if gold[i]["source"]]
         if sources:  # a quote matching only unsourced attributions has no speaker to check
             tally.matched += 1
-            tally.speaker_right += bool(speaker and any(
-                max(s1, s2) < min(e1, e2) for source in sources for s1, e1 in speaker for s2, e2 in source))
+            tally.speaker_right += any(_touches(speaker, source) for source in sources)
+        cues = [_bounds(gold[i]["cue"]) for i in hits if gold[i]["cue"]]
+        if cues:
+            tally.cued += 1
+            tally.cue_right += any(_touches(cue, gold_cue) for gold_cue in cues)
     tally.gold, tally.gold_found = len(gold), sum(found)
     tally.gold_direct = sum(direct_gold)
     tally.gold_direct_found = sum(f for f, d in zip(found, direct_gold) if d)
@@ -100,7 +112,8 @@ def newsprism_predictions(nlp, articles: list[dict]):
         entities = extract_entities(doc, "a")
         mentions = {e.key: [(m.span.start, m.span.end) for m in e.mentions] for e in entities}
         yield article, [
-            (q.kind, [(q.span.start, q.span.end)], _speaker_spans(q, mentions))
+            (q.kind, [(q.span.start, q.span.end)], _speaker_spans(q, mentions),
+             [(q.cue_span.start, q.cue_span.end)] if q.cue_span else None)
             for q in extract_quotes(doc, "a", entities)
         ]
 
@@ -123,7 +136,7 @@ def textacy_predictions(nlp, articles: list[dict]):
             continue
         yield article, [
             ("direct", [(q.content.start_char, q.content.end_char)],
-             [(t.idx, t.idx + len(t)) for t in q.speaker]) for q in found
+             [(t.idx, t.idx + len(t)) for t in q.speaker], [(t.idx, t.idx + len(t)) for t in q.cue]) for q in found
         ]
 
 
