@@ -120,6 +120,16 @@ def test_quotes_a_name_and_colon_line_and_a_relative_pronoun(nlp):
     assert believes.speaker_mention == "who" and believes.speaker_name == "Michael Brown"
 
 
+def test_quotes_bare_paragraph_after_the_person_named_and_a_colon_paragraph(nlp):
+    text = ("Harbour master Michael Brown praised the divers who worked through the night.\n\n"
+            "“Without them the crane would still be in the water.”\n\n"
+            "Governor Ann Reyes stated:\n\n"
+            "“The port will reopen on Monday, and every crane will be inspected first.”")
+    quotes = _quotes(nlp, text)
+    assert _by_start(quotes, "Without them").speaker_name == "Michael Brown"
+    assert _by_start(quotes, "The port will reopen").speaker_name == "Ann Reyes"
+
+
 def test_quotes_marks_inside_words_are_apostrophes():
     assert quoted_spans("Kata’ib Hezbollah’s men didn’t leave.") == []
 

@@ -195,6 +195,8 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
 
 def _introduces(token: Token) -> bool:
     """A sentence that hands over to the quote after it: "Ryan said", "Trump boomed:"."""
+    if token.is_space and token.i > 0:  # "Dr. Ward stated:" closing the paragraph before
+        return token.doc[token.i - 1].text == ":"
     while token.is_punct and token.text != ":" and token.i > 0:
         token = token.doc[token.i - 1]
     return token.text == ":" or _is_cue(token)
@@ -377,6 +379,10 @@ def _attribute(
         )
     elif item.kind == "direct" and previous is not None and _continues(text, previous, item):
         fields.update({k: getattr(previous, k) for k in ("speaker_mention", "speaker_span", "speaker_key", "speaker_name", "channel", "channel_span")})
+    elif item.kind == "direct" and _opens_paragraph(text, item) and (named := _named_before(doc, item, resolver)):
+        entity, mention = named
+        fields.update(speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
+                      speaker_key=entity.key, speaker_name=entity.name)
     if item.cue is not None:
         cue = doc[item.cue.i : item.cue.i + 2] if item.cue.lower_ == "according" else doc[item.cue.i : item.cue.i + 1]
         fields.update(cue=cue.text, cue_span=span(cue.start_char, cue.end_char))
@@ -388,9 +394,21 @@ def _attribute(
 
 
 def _continues(text: str, previous: Quote, item: _Found) -> bool:
-    """A quote with no cue right after another one (same or next paragraph) goes on in the same voice."""
+    """A quote with no cue after another one goes on in the same voice: in the same paragraph, or close by
+    in the next."""
     between = text[previous.span.end : item.start]
-    return between.count("\n\n") <= 1 and len(between.split()) <= CONTINUATION_WORDS
+    return "\n" not in between or between.count("\n\n") <= 1 and len(between.split()) <= CONTINUATION_WORDS
+
+
+def _opens_paragraph(text: str, item: _Found) -> bool:
+    line_start = text.rfind("\n", 0, item.start) + 1
+    return not text[line_start : item.start].strip(" “\"'‘")
+
+
+def _named_before(doc: Doc, item: _Found, resolver: SpeakerResolver) -> tuple[LocalEntity, SpacySpan] | None:
+    """A bare quote paragraph after one whose subject is a person: that person speaks."""
+    first = doc.char_span(item.start, item.start + 1, alignment_mode="expand")
+    return resolver.subject_before(first) if first is not None else None
 
 
 def _channel(cue: Token) -> tuple[str, SpacySpan] | None:

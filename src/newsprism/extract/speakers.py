@@ -84,17 +84,18 @@ class SpeakerResolver:
         named. "they" and "it" are left unresolved: checked by hand they named the wrong group too often."""
         if len(mention) != 1 or mention.root.lower_ not in PERSON_PRONOUNS:
             return None
-        subject = self._subject_before(mention)
+        subject = self.subject_before(mention)
         if subject is not None:
-            return subject
+            return subject[0]
         if self.last is not None and _could_be_person(self.last[0]) and self._near(self.last[1], mention.start_char):
             return self.last[0]
         return self._latest_before(mention.start_char, lambda e: e.label == "PERSON")
 
-    def _subject_before(self, pronoun: SpacySpan) -> LocalEntity | None:
-        """The person last named as a subject (or a subject's owner) earlier in this sentence or the one before."""
-        sentence = pronoun.root.sent
-        earlier = list(reversed(self.doc[sentence.start : pronoun.start]))
+    def subject_before(self, words: SpacySpan) -> tuple[LocalEntity, SpacySpan] | None:
+        """The person last named as a subject (or a subject's owner) earlier in this sentence or the one before,
+        with the words naming them."""
+        sentence = words[0].sent
+        earlier = list(reversed(self.doc[sentence.start : words.start]))
         if sentence.start > 0:  # the sentence before: its main subject first, then the others, last first
             before = self.doc[sentence.start - 1].sent
             earlier += sorted(before, key=lambda t: (t.head != before.root, -t.i))
@@ -105,7 +106,7 @@ class SpeakerResolver:
                 word = self.doc[token.i : token.i + 1]
                 entity = self._by_name(word) or self._by_apposition(word)
                 if entity is not None and _could_be_person(entity):
-                    return entity
+                    return entity, self.mention(token)
         return None
 
     def _by_role(self, mention: SpacySpan) -> LocalEntity | None:
