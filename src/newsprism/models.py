@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 SCHEMA_VERSION = "1.0"
 
-Origin = Literal["given", "dateline", "html", "url", "text", "feed", "none"]
+Origin = Literal["given", "dateline", "html", "url", "text", "feed", "crawl", "none"]
 SentenceKind = Literal["reporting", "attributed", "opinion"]
 Precision = Literal["exact", "bounded", "vague"]
 Verdict = Literal["conflicting", "corroborated", "single-source"]
@@ -48,7 +48,7 @@ class Article(Record):
     """One article: cleaned text plus what is known about where it came from.
 
     `outlet_origin` and `published_origin` say whether a value was given by the user or inferred
-    (and from what): "given", "dateline", "html", "url", "text", "feed" or "none".
+    (and from what): "given", "dateline", "html", "url", "text", "feed", "crawl" or "none".
     """
 
     id: str

@@ -23,7 +23,7 @@ from newsprism.ingest.html import extract_html, looks_like_html
 from newsprism.ingest.infer import language_of, resolve_outlet, resolve_published
 from newsprism.ingest.raw import decode, read_file
 from newsprism.ingest.record import parse_record
-from newsprism.models import Article
+from newsprism.models import Article, Origin
 
 __all__ = ["read_input", "read_text"]
 
@@ -46,9 +46,9 @@ def read_input(
         text = decode(source, fetched.body, fetched.charset)
         kind = _format(urlparse(fetched.final_url).path, fetched.content_type, text)
         metadata = {"final_url": fetched.final_url, "content_type": fetched.content_type}
-        return _parse(source, text, kind, outlet, published, fetched.final_url, metadata)
+        return parse_article(source, text, kind, outlet, published, fetched.final_url, metadata)
     text = decode(source, read_file(source, max_bytes))
-    return _parse(source, text, _format(source, "", text), outlet, published, None, {})
+    return parse_article(source, text, _format(source, "", text), outlet, published, None, {})
 
 
 def read_text(
@@ -74,15 +74,19 @@ def _format(name: str, content_type: str, text: str) -> Format:
     return "text"
 
 
-def _parse(
+def parse_article(
     source: str,
     text: str,
     kind: Format,
-    outlet: str | None,
-    published: dt.date | None,
-    url: str | None,
-    metadata: dict[str, str],
+    outlet: str | None = None,
+    published: dt.date | None = None,
+    url: str | None = None,
+    metadata: dict[str, str] | None = None,
+    other_outlet: tuple[str | None, Origin] = (None, "none"),
+    other_date: tuple[dt.date | None, Origin] = (None, "none"),
 ) -> Article:
+    """An article from text already read, in the format given; `other_*` are a feed's or a crawl's values."""
+    metadata = metadata or {}
     if kind == "json":
         record = parse_record(source, text)
         return _article(
@@ -94,8 +98,10 @@ def _parse(
         return _article(
             page.text, source, outlet=outlet, published=published, url=page.url, title=page.title,
             html_outlet=page.site_name, html_date=page.date, metadata={**metadata, **page.metadata},
+            other_outlet=other_outlet, other_date=other_date,
         )
-    return _article(text, source, outlet=outlet, published=published, url=url, metadata=metadata)
+    return _article(text, source, outlet=outlet, published=published, url=url, metadata=metadata,
+                    other_outlet=other_outlet, other_date=other_date)
 
 
 def _article(
@@ -109,11 +115,13 @@ def _article(
     html_outlet: str | None = None,
     html_date: dt.date | None = None,
     metadata: dict[str, str] | None = None,
+    other_outlet: tuple[str | None, Origin] = (None, "none"),
+    other_date: tuple[dt.date | None, Origin] = (None, "none"),
 ) -> Article:
     if not text.strip():
         raise InputError(source, "the article has no text")
-    found_outlet, outlet_origin = resolve_outlet(text, outlet, html_outlet, url)
-    found_date, published_origin = resolve_published(published, html_date, url)
+    found_outlet, outlet_origin = resolve_outlet(text, outlet, html_outlet, url, other_outlet)
+    found_date, published_origin = resolve_published(published, html_date, url, other_date)
     return Article(
         id="a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8],
         input=source,

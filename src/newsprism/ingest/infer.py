@@ -20,25 +20,31 @@ MIN_LANGUAGE_CHARS = 40
 DATELINE_LINES = 3
 
 
-def resolve_outlet(text: str, given: str | None, html: str | None, url: str | None) -> tuple[str | None, Origin]:
-    """The outlet and where it came from: given, dateline, html, url or none."""
+def resolve_outlet(
+    text: str, given: str | None, html: str | None, url: str | None, other: tuple[str | None, Origin] = (None, "none")
+) -> tuple[str | None, Origin]:
+    """The outlet and where it came from: given, dateline, html, `other` (a feed's title), url or none."""
     candidates: tuple[tuple[str | None, Origin], ...] = (
         (given, "given"),
         (outlet_from_dateline(text), "dateline"),
         (html, "html"),
+        other,
         (outlet_from_url(url), "url"),
     )
     return next(((value, origin) for value, origin in candidates if value), (None, "none"))
 
 
 def resolve_published(
-    given: dt.date | None, html: dt.date | None, url: str | None
+    given: dt.date | None, html: dt.date | None, url: str | None, other: tuple[dt.date | None, Origin] = (None, "none")
 ) -> tuple[dt.date | None, Origin]:
-    """The publication date and where it came from: given, html, url or none."""
+    """The publication date and where it came from: given, html, `other` (a feed entry's date), url, else
+    `other` again when it is a crawl date (the day a crawler fetched the page), or none."""
     candidates: tuple[tuple[dt.date | None, Origin], ...] = (
         (given, "given"),
         (html, "html"),
+        other if other[1] == "feed" else (None, "none"),
         (date_from_url(url), "url"),
+        other,
     )
     return next(((value, origin) for value, origin in candidates if value), (None, "none"))
 

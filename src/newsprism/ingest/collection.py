@@ -1,0 +1,192 @@
+"""Read a collection: directories, JSONL files, WARC files and RSS/Atom feeds, item by item.
+
+    for item in read_collection(["crawl/", "wire.jsonl", "crawl.warc.gz", "feed.xml"]):
+        item.place, item.article   # a Read
+        item.place, item.reason    # an Unreadable: recorded and skipped, reading goes on
+
+Every item says where it was found (`Place`: the input and a position such as "line 12", "record 3",
+"entry 5"), stable across runs so that a resumed run can skip what it already stored. Nothing here
+raises for bad input: one broken line, record or entry costs only itself, and a damaged file costs only
+what comes after the damage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from newsprism.errors import InputError
+from newsprism.ingest import MAX_BYTES, parse_article, read_input
+from newsprism.ingest.raw import decode
+from newsprism.models import Place, Read, Unreadable
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".json")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+Item = Read | Unreadable
+
+
+def read_collection(sources: Iterable[str]) -> Iterator[Item]:
+    """Every article of every source, in a stable order, each as a `Read` or an `Unreadable`."""
+    for source in sources:
+        source = os.fspath(source)
+        path = Path(source)
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                if _kind(str(file)) != "other":
+                    yield from _read_file(str(file))
+        elif not path.exists():
+            yield Unreadable(place=Place(input=source), reason="no such file or directory")
+        else:
+            yield from _read_file(source)
+
+
+def _kind(name: str) -> str:
+    lowered = name.lower()
+    if lowered.endswith(".jsonl"):
+        return "jsonl"
+    if lowered.endswith(WARC_SUFFIXES):
+        return "warc"
+    if lowered.endswith(FEED_SUFFIXES):
+        return "feed"
+    return "article" if lowered.endswith(ARTICLE_SUFFIXES) else "other"
+
+
+def _read_file(source: str) -> Iterator[Item]:
+    readers = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed}
+    reader = readers.get(_kind(source))
+    if reader is not None:
+        yield from _guarded(source, reader(source))
+    else:
+        yield _one_article(source)
+
+
+def _guarded(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    """The items of one file; a file that cannot be opened at all becomes one Unreadable."""
+    try:
+        yield from items
+    except OSError as error:
+        yield Unreadable(place=Place(input=source), reason=f"cannot be read ({error.strerror or error})")
+
+
+def _one_article(source: str) -> Item:
+    place = Place(input=source)
+    try:
+        return Read(place=place, article=read_input(source))
+    except InputError as error:
+        return Unreadable(place=place, reason=error.problem)
+
+
+def read_jsonl(source: str) -> Iterator[Item]:
+    """One article a line: `text`, optional `title`, `source`, `url`, `published`; blank lines skipped."""
+    with open(source, "rb") as lines:
+        for number, raw in enumerate(lines, 1):
+            if not raw.strip():
+                continue
+            place = Place(input=source, position=f"line {number}")
+            try:
+                article = parse_article(str(place), decode(str(place), raw), "json")
+            except InputError as error:
+                yield Unreadable(place=place, reason=error.problem)
+            else:
+                yield Read(place=place, article=article)
+
+
+def read_warc(source: str) -> Iterator[Item]:
+    """The HTML responses of a WARC file, with their URL, crawl date and HTTP headers as metadata.
+
+    Records are numbered in file order, all kinds counted; requests, metadata and non-HTML responses
+    are not articles and are passed over. A damaged file ends with one Unreadable at the damage.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    number = 0
+    with open(source, "rb") as stream:
+        records = iter(ArchiveIterator(stream))
+        while True:
+            place = Place(input=source, position=f"record {number + 1}")
+            try:
+                record = next(records, None)
+                if record is None:
+                    return
+                number += 1
+                item = _warc_item(place, record)
+            except Exception as error:  # warcio and zlib raise many kinds on a damaged archive
+                yield Unreadable(place=place, reason=f"WARC record could not be read ({type(error).__name__}: {error})")
+                return
+            if item is not None:
+                yield item
+
+
+def _warc_item(place: Place, record) -> Item | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if "html" not in content_type.lower():
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    crawled = record.rec_headers.get_header("WARC-Date") or ""
+    body = record.content_stream().read(MAX_BYTES + 1)
+    metadata = {"warc_date": crawled, "http_status": record.http_headers.get_statuscode() or ""}
+    metadata |= {f"http_{name.lower()}": value for name, value in record.http_headers.headers}
+    try:
+        if len(body) > MAX_BYTES:
+            raise InputError(str(place), f"response is more than the {MAX_BYTES:,} byte limit")
+        text = decode(str(place), body, _charset(content_type))
+        article = parse_article(str(place), text, "html", url=url, metadata=metadata, other_date=(_day(crawled), "crawl"))
+    except InputError as error:
+        return Unreadable(place=place, reason=error.problem)
+    return Read(place=place, article=article)
+
+
+def _charset(content_type: str) -> str:
+    for part in content_type.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            return value.strip("\"' ")
+    return "utf-8"
+
+
+def _day(timestamp: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(timestamp[:10])
+    except ValueError:
+        return None
+
+
+def read_feed(source: str) -> Iterator[Item]:
+    """The entries of an RSS or Atom feed: link, date, title, and the entry's content or summary as text."""
+    import feedparser
+
+    with open(source, "rb") as stream:
+        feed = feedparser.parse(stream.read())
+    if not feed.entries:
+        problem = feed.get("bozo_exception") or "no entries"
+        yield Unreadable(place=Place(input=source), reason=f"not a readable RSS or Atom feed ({problem})")
+        return
+    outlet = feed.feed.get("title") or None
+    for number, entry in enumerate(feed.entries, 1):
+        yield _feed_item(Place(input=source, position=f"entry {number}"), entry, outlet)
+
+
+def _feed_item(place: Place, entry, outlet: str | None) -> Item:
+    contents = [c.get("value", "") for c in entry.get("content", [])] or [entry.get("summary", "")]
+    markup = max(contents, key=len)
+    if not markup.strip():
+        return Unreadable(place=place, reason="feed entry has no text")
+    page = f"<html><head><title>{entry.get('title', '')}</title></head><body><article>{markup}</article></body></html>"
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    day = dt.date(*stamp[:3]) if isinstance(stamp, time.struct_time) else None
+    metadata = {key: entry[key] for key in ("id", "author") if entry.get(key)}
+    try:
+        article = parse_article(
+            str(place), page, "html", url=entry.get("link"), metadata=metadata,
+            other_outlet=(outlet, "feed"), other_date=(day, "feed"),
+        )
+    except InputError as error:
+        return Unreadable(place=place, reason=error.problem)
+    return Read(place=place, article=article.model_copy(update={"title": entry.get("title") or article.title}))

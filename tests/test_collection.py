@@ -1,0 +1,124 @@
+"""Collections: directories, JSONL, WARC and feeds read item by item; a bad item costs only itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsprism.ingest.collection import read_collection
+from newsprism.models import Read, Unreadable
+
+STORY = ("The harbour crane collapsed on Monday morning, and two workers were hurt, the port authority said. "
+         "Engineers will inspect every crane on the quay before work resumes.")
+PAGE = f"<html><head><title>Crane collapses</title></head><body><article><p>{STORY}</p><p>{STORY}</p></article></body></html>"
+
+
+def _places(items):
+    return [(type(i).__name__, i.place.position) for i in items]
+
+
+def test_collection_jsonl_keeps_good_lines_and_names_the_bad_ones(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text("\n".join([
+        json.dumps({"text": STORY, "title": "Crane", "source": "Wire", "published": "2026-03-02"}),
+        "",
+        '{"text": "unterminated',
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": STORY + " Later update.", "url": "https://news.example/2026/03/03/crane"}),
+    ]), encoding="utf-8")
+    items = list(read_collection([str(path)]))
+    assert _places(items) == [("Read", "line 1"), ("Unreadable", "line 3"), ("Unreadable", "line 4"), ("Read", "line 5")]
+    first, last = items[0].article, items[3].article
+    assert (first.outlet, first.outlet_origin, first.published) == ("Wire", "given", dt.date(2026, 3, 2))
+    assert last.published_origin == "url" and first.input == f"{path}:line 1"
+    assert "malformed JSON" in items[1].reason and '"text"' in items[2].reason
+
+
+def test_collection_directory_reads_articles_and_records_bad_files(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "b" / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b" / "broken.json").write_text("[1, 2", encoding="utf-8")
+    (tmp_path / "photo.txt").write_bytes(b"\x89PNG\x00\x00\x01binary")
+    (tmp_path / "notes.md").write_text("not an article format", encoding="utf-8")
+    items = list(read_collection([str(tmp_path), str(tmp_path / "missing")]))
+    assert [(type(i).__name__, i.place.input.replace(str(tmp_path), "")) for i in items] == [
+        ("Read", "/a.txt"), ("Unreadable", "/b/broken.json"), ("Read", "/b/page.html"),
+        ("Unreadable", "/photo.txt"), ("Unreadable", "/missing"),
+    ]
+    assert "binary" in items[3].reason and "no such file" in items[4].reason
+    assert items[2].article.title == "Crane collapses"
+
+
+def _warc(records: list[tuple[str, str, bytes]]) -> bytes:
+    stream = io.BytesIO()
+    writer = WARCWriter(stream, gzip=True)
+    for kind, content_type, body in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type), ("Server", "test")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            "https://ledger.example/news/crane", kind, payload=io.BytesIO(body), http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2026-03-04T10:00:00Z"},
+        )
+        writer.write_record(record)
+    return stream.getvalue()
+
+
+def test_collection_warc_reads_html_responses_with_crawl_metadata(tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(_warc([
+        ("response", "text/html; charset=utf-8", PAGE.encode()),
+        ("response", "image/png", b"\x89PNG"),
+        ("response", "text/html", b"<html><body><p>Too short.</p></body></html>"),
+    ]))
+    items = list(read_collection([str(path)]))
+    assert _places(items) == [("Read", "record 1"), ("Unreadable", "record 3")]
+    article = items[0].article
+    assert article.url == "https://ledger.example/news/crane"
+    assert (article.published, article.published_origin) == (dt.date(2026, 3, 4), "crawl")
+    assert article.metadata["http_server"] == "test" and article.metadata["warc_date"].startswith("2026-03-04")
+
+
+def test_collection_damaged_warc_keeps_the_records_before_the_damage(tmp_path):
+    whole = _warc([("response", "text/html", PAGE.encode())] * 3)
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(whole[: len(whole) * 2 // 3] + b"garbage that is not gzip")
+    items = list(read_collection([str(path)]))
+    assert isinstance(items[0], Read) and items[0].place.position == "record 1"
+    assert isinstance(items[-1], Unreadable) and "WARC record could not be read" in items[-1].reason
+    assert len(items) <= 3
+
+
+RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Ledger</title>
+<item><title>Crane collapses</title><link>https://ledger.example/crane</link>
+<pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate><description><![CDATA[<p>{STORY}</p><p>{STORY}</p>]]></description></item>
+<item><title>Empty</title><link>https://ledger.example/empty</link><description></description></item>
+</channel></rss>"""
+
+ATOM = f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Coastline Daily</title>
+<entry><title>Crane inquiry</title><link href="https://coast.example/inquiry"/><updated>2026-03-05T09:00:00Z</updated>
+<content type="html">&lt;p&gt;{STORY}&lt;/p&gt;</content></entry></feed>"""
+
+
+def test_collection_feeds_give_entries_with_links_dates_and_outlet(tmp_path):
+    (tmp_path / "ledger.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "coast.atom").write_text(ATOM, encoding="utf-8")
+    (tmp_path / "broken.xml").write_text("plain words, not a feed", encoding="utf-8")
+    items = list(read_collection([str(tmp_path / "ledger.rss"), str(tmp_path / "coast.atom"), str(tmp_path / "broken.xml")]))
+    assert _places(items) == [("Read", "entry 1"), ("Unreadable", "entry 2"), ("Read", "entry 1"), ("Unreadable", "")]
+    rss, atom = items[0].article, items[2].article
+    assert (rss.title, rss.url, rss.published, rss.published_origin) == ("Crane collapses", "https://ledger.example/crane", dt.date(2026, 3, 3), "feed")
+    assert (rss.outlet, rss.outlet_origin) == ("Harbor Ledger", "feed")
+    assert (atom.url, atom.published) == ("https://coast.example/inquiry", dt.date(2026, 3, 5))
+    assert "no text" in items[1].reason and "feed" in items[3].reason
+
+
+def test_collection_gzip_damage_in_a_plain_file_is_one_unreadable(tmp_path):
+    path = tmp_path / "story.json"
+    path.write_bytes(gzip.compress(b'{"text": "x"}'))
+    (item,) = read_collection([str(path)])
+    assert isinstance(item, Unreadable) and item.place.input == str(path)
