@@ -377,3 +377,14 @@ class IngestSummary(Record):
     copies: int = 0
     stories: int = 0
     failures: int = 0
+
+
+class StoryFeatures(Record):
+    """What story grouping knows of one article: its date, the actors it names (one entry a mention),
+    the content words of its claims, and the embedding of its title and lead (float16, base64)."""
+
+    article_id: str
+    published: dt.date | None = None
+    names: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    vector: str = ""

@@ -1,0 +1,136 @@
+"""Story grouping on labelled data: BASIL (180 articles, 60 stories) and ECB+ (644 articles, 56 stories).
+
+    .venv/bin/python benchmarks/eval_stories.py [--batch 50] [--seed 1] [--cache DIR]
+
+Each dataset's articles go through the pipeline (clean, annotate, extract, story features), are
+shuffled (seeded) and fed to `StoryGrouper` in batches, with the same settings for both datasets.
+B-cubed precision, recall and F1 are printed beside the baseline the issue names: TF-IDF vectors of
+the texts, average-link agglomerative clustering on cosine distance, its threshold tuned on the same
+dataset (the best F1 over a grid). Features are cached under `--cache` (default /tmp) between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from collections import defaultdict
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def basil() -> list[dict]:
+    rows = []
+    for line in (DATA / "basil" / "stories.jsonl").open(encoding="utf-8"):
+        story = json.loads(line)
+        for a in story["articles"]:
+            rows.append({"id": a["id"], "story": story["story_id"], "text": a["text"], "title": a.get("title"),
+                         "source": a.get("source"), "published": a.get("published"), "url": a.get("url")})
+    return rows
+
+
+def ecbplus() -> list[dict]:
+    rows = []
+    for line in (DATA / "ecbplus" / "documents.jsonl").open(encoding="utf-8"):
+        doc = json.loads(line)
+        rows.append({"id": doc["doc_id"], "story": doc["subtopic"], "text": doc["text"], "url": doc.get("url")})
+    return rows
+
+
+def features(name: str, rows: list[dict], cache: Path):
+    """Story features of every row, computed through the pipeline once and cached."""
+    from newsprism.models import StoryFeatures
+
+    path = cache / f"newsprism-story-features-{name}.jsonl"
+    if path.exists():
+        return [StoryFeatures.model_validate_json(line) for line in path.open(encoding="utf-8")]
+    import datetime as dt
+
+    from newsprism.annotate import annotate, load_resources
+    from newsprism.clean import clean_article
+    from newsprism.extract import extract_article
+    from newsprism.ingest import read_text
+    from newsprism.stories import story_features
+
+    resources = load_resources()
+    found = []
+    for row in rows:
+        published = dt.date.fromisoformat(row["published"][:10]) if row.get("published") else None
+        article = clean_article(read_text(row["text"], source_name=row["id"], title=row.get("title"),
+                                          outlet=row.get("source"), published=published, url=row.get("url")))
+        (annotated,) = annotate([article], resources.nlp)
+        found.append(story_features(article, extract_article(annotated), resources.embedder).model_copy(update={"article_id": row["id"]}))
+    path.write_text("".join(f.model_dump_json() + "\n" for f in found), encoding="utf-8")
+    return found
+
+
+def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering against the gold one."""
+    members_gold, members_pred = defaultdict(set), defaultdict(set)
+    for item, label in gold.items():
+        members_gold[label].add(item)
+    for item, label in predicted.items():
+        members_pred[label].add(item)
+    precision = recall = 0.0
+    for item in gold:
+        same_pred, same_gold = members_pred[predicted[item]], members_gold[gold[item]]
+        shared = len(same_pred & same_gold)
+        precision += shared / len(same_pred)
+        recall += shared / len(same_gold)
+    precision, recall = precision / len(gold), recall / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def grouped(found, order: list[int], batch: int) -> dict[str, str]:
+    from newsprism.stories import StoryGrouper
+
+    grouper = StoryGrouper()
+    assigned: dict[str, str] = {}
+    items = [found[i] for i in order]
+    for start in range(0, len(items), batch):
+        assigned |= grouper.add(items[start : start + batch])
+    return assigned
+
+
+def baseline(rows: list[dict]) -> tuple[float, tuple[float, float, float]]:
+    """TF-IDF average-link clustering with its threshold tuned on the data itself: (threshold, P/R/F1)."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectors = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([r["text"] for r in rows]).toarray()
+    gold = {r["id"]: r["story"] for r in rows}
+    best = (0.0, (0.0, 0.0, 0.0))
+    for step in range(50, 100):
+        threshold = step / 100
+        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                         distance_threshold=threshold).fit_predict(vectors)
+        score = bcubed(gold, {r["id"]: str(l) for r, l in zip(rows, labels)})
+        if score[2] > best[1][2]:
+            best = (threshold, score)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--batch", type=int, default=50)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp"))
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    for name, rows in (("basil", basil()), ("ecbplus", ecbplus())):
+        found = features(name, rows, args.cache)
+        order = list(range(len(rows)))
+        random.Random(args.seed).shuffle(order)
+        predicted = grouped(found, order, args.batch)
+        gold = {r["id"]: r["story"] for r in rows}
+        p, r, f = bcubed(gold, predicted)
+        print(f"{name}: {len(rows)} articles, {len(set(gold.values()))} stories; newsprism {len(set(predicted.values()))} "
+              f"stories, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        if not args.no_baseline:
+            threshold, (bp, br, bf) = baseline(rows)
+            print(f"{name}: TF-IDF average-link (threshold {threshold:.2f}, tuned on it) P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,159 @@
+"""Stories: articles grouped into stories incrementally, from what the pipeline already extracted.
+
+    features = story_features(article, facts, embedder)   # per article, in worker processes
+    grouper = StoryGrouper(); grouper.load(stored)         # the stories so far, from the database
+    grouper.add(batch)                                     # -> {article id: story id}
+
+An article joins the story it is most like, or opens a new one. Likeness adds three signals, each
+weighted by how rare its terms are in the corpus so far: the actors both name (people by surname,
+other actors by name), the content words of their claims, and the sentence embedding of title and lead.
+Two look-alike events (two earthquakes, two celebrities in rehab) differ in their actors and places,
+which is why names weigh most. Candidate stories come from an index of names and rare words, and a
+story whose dates lie more than `WINDOW_DAYS` away is not a candidate, so the cost of adding an
+article does not grow with the corpus. Stories are never merged or renumbered once opened.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from newsprism.annotate.embed import Embedder
+from newsprism.extract.names import normalise
+from newsprism.models import Article, ArticleFacts, StoryFeatures
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")  # a year named in the text tells two look-alike events apart
+LEAD_SENTENCES = 3
+WINDOW_DAYS = 10
+CANDIDATE_TERMS = 12
+NAME_WEIGHT, WORD_WEIGHT, VECTOR_WEIGHT = 0.45, 0.3, 0.25
+JOIN = 0.3
+
+
+def story_features(article: Article, facts: ArticleFacts, embedder: Embedder) -> StoryFeatures:
+    """The names, words and lead embedding of one article."""
+    names = [_name_key(e.name, e.label) for e in facts.entities if e.label in NAME_LABELS for _ in e.mentions]
+    names += YEAR.findall(article.text)
+    words = [w.lower() for c in facts.claims if c.kind != "quote" for w in c.lemmas if w.isalpha() and len(w) > 2]
+    lead = " ".join([article.title or "", *(article.text[s.span.start : s.span.end] for s in facts.sentences[:LEAD_SENTENCES])])
+    vector = embedder.embed([lead.strip() or article.text[:500]])[0].astype(np.float16)
+    return StoryFeatures(
+        article_id=article.id, published=article.published, names=tuple(sorted(names)), words=tuple(sorted(words)),
+        vector=base64.b64encode(vector.tobytes()).decode("ascii"),
+    )
+
+
+def _name_key(name: str, label: str) -> str:
+    """People by surname ("Trump" and "Donald J. Trump" are one), other actors by their whole name."""
+    words = normalise(name).split()
+    return (words[-1] if label == "PERSON" else " ".join(words)) if words else ""
+
+
+@dataclass
+class _Story:
+    id: str
+    names: Counter = field(default_factory=Counter)
+    words: Counter = field(default_factory=Counter)
+    vector: np.ndarray = field(default_factory=lambda: np.zeros(384, dtype=np.float32))
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def absorb(self, features: StoryFeatures) -> None:
+        self.names.update(features.names)
+        self.words.update(features.words)
+        self.vector = self.vector + _vector(features)
+        day = features.published
+        if day is not None:
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
+
+
+class StoryGrouper:
+    """Assigns articles to stories one by one, remembering the stories and how common each term is."""
+
+    def __init__(self) -> None:
+        self._stories: dict[str, _Story] = {}
+        self._index: dict[str, set[str]] = defaultdict(set)
+        self._frequency: Counter = Counter()
+        self._documents = 0
+
+    def load(self, stored: Iterable[tuple[StoryFeatures, str]]) -> None:
+        """Rebuild from stored (features, story id) pairs, in the order they were added."""
+        for features, story_id in stored:
+            self._join(features, story_id)
+
+    def add(self, batch: Sequence[StoryFeatures]) -> dict[str, str]:
+        """The story of each article of the batch, in order; an article unlike every story opens one."""
+        assigned: dict[str, str] = {}
+        for features in batch:
+            self._count(features)
+            best = max(self._candidates(features), key=lambda s: (self._likeness(features, s), s.id), default=None)
+            if best is None or self._likeness(features, best) < JOIN:
+                story_id = "s" + features.article_id
+            else:
+                story_id = best.id
+            self._join(features, story_id, counted=True)
+            assigned[features.article_id] = story_id
+        return assigned
+
+    def _join(self, features: StoryFeatures, story_id: str, counted: bool = False) -> None:
+        if not counted:
+            self._count(features)
+        story = self._stories.setdefault(story_id, _Story(story_id))
+        story.absorb(features)
+        for term in self._terms(features):
+            self._index[term].add(story_id)
+
+    def _count(self, features: StoryFeatures) -> None:
+        self._documents += 1
+        self._frequency.update({f"n:{t}" for t in features.names} | {f"w:{t}" for t in features.words})
+
+    def _idf(self, term: str) -> float:
+        return math.log((1 + self._documents) / (1 + self._frequency[term])) + 1
+
+    @staticmethod
+    def _terms(features: StoryFeatures) -> set[str]:
+        return {f"n:{t}" for t in features.names} | {f"w:{t}" for t in features.words}
+
+    def _key_terms(self, features: StoryFeatures) -> list[str]:
+        """The article's rarest names and words that other articles share: what a story of the same event
+        must have in common with it."""
+        shared = [t for t in self._terms(features) if self._frequency[t] > 1]
+        return sorted(shared, key=lambda t: (-self._idf(t), t))[:CANDIDATE_TERMS]
+
+    def _candidates(self, features: StoryFeatures) -> list[_Story]:
+        found = {story_id for term in self._key_terms(features) for story_id in self._index.get(term, ())}
+        stories = [self._stories[s] for s in sorted(found)]
+        return [s for s in stories if _within_window(features.published, s)]
+
+    def _likeness(self, features: StoryFeatures, story: _Story) -> float:
+        names = self._cosine(Counter(features.names), story.names, "n:")
+        words = self._cosine(Counter(features.words), story.words, "w:")
+        centroid = story.vector / max(float(np.linalg.norm(story.vector)), 1e-9)
+        vector = float(_vector(features) @ centroid)
+        return NAME_WEIGHT * names + WORD_WEIGHT * words + VECTOR_WEIGHT * vector
+
+    def _cosine(self, a: Counter, b: Counter, prefix: str) -> float:
+        weight = {t: self._idf(prefix + t) for t in a.keys() | b.keys()}
+        dot = sum(a[t] * b[t] * weight[t] ** 2 for t in a.keys() & b.keys())
+        norm_a = math.sqrt(sum((c * weight[t]) ** 2 for t, c in a.items()))
+        norm_b = math.sqrt(sum((c * weight[t]) ** 2 for t, c in b.items()))
+        return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+
+
+def _vector(features: StoryFeatures) -> np.ndarray:
+    return np.frombuffer(base64.b64decode(features.vector), dtype=np.float16).astype(np.float32)
+
+
+def _within_window(day: dt.date | None, story: _Story) -> bool:
+    if day is None or story.first is None:
+        return True
+    return (story.first - dt.timedelta(days=WINDOW_DAYS)) <= day <= (story.last + dt.timedelta(days=WINDOW_DAYS))

@@ -1,0 +1,52 @@
+"""Stories: reports of one event grouped, look-alike events kept apart, batches added incrementally."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsprism.annotate import annotate
+from newsprism.clean import clean_article
+from newsprism.extract import extract_article
+from newsprism.ingest import read_text
+from newsprism.stories import StoryGrouper, story_features
+
+REHAB_A1 = ("Actress Clara Novak has checked into the Promises treatment centre in Malibu, her publicist Jonas Weber "
+            "confirmed on Tuesday. Novak, who starred in the comedy Summer Lanes, asked for privacy.")
+REHAB_A2 = ("Summer Lanes star Clara Novak entered rehab in Malibu this week, according to her spokesman Jonas Weber. "
+            "Novak has struggled with alcohol, friends said.")
+REHAB_B1 = ("Singer Hugo Larsen has entered a rehabilitation clinic in Arizona, his manager Petra Silva said on Friday. "
+            "Larsen cancelled the rest of his European tour.")
+REHAB_B2 = ("Hugo Larsen is in rehab at a clinic near Phoenix, Arizona, manager Petra Silva told reporters. "
+            "The singer's tour dates in Europe have been called off.")
+
+
+def _features(resources, text: str, day: dt.date):
+    article = clean_article(read_text(text, published=day))
+    (annotated,) = annotate([article], resources.nlp)
+    return story_features(article, extract_article(annotated), resources.embedder)
+
+
+def test_stories_group_reports_of_one_event_and_keep_look_alikes_apart(resources):
+    day = dt.date(2026, 3, 3)
+    a1, b1, a2, b2 = (_features(resources, t, day) for t in (REHAB_A1, REHAB_B1, REHAB_A2, REHAB_B2))
+    grouper = StoryGrouper()
+    first = grouper.add([a1, b1])
+    assert first == {a1.article_id: "s" + a1.article_id, b1.article_id: "s" + b1.article_id}
+    second = grouper.add([a2, b2])
+    assert second == {a2.article_id: "s" + a1.article_id, b2.article_id: "s" + b1.article_id}
+
+
+def test_stories_far_apart_in_time_are_different_stories(resources):
+    early = _features(resources, REHAB_A1, dt.date(2020, 1, 5))
+    late = _features(resources, REHAB_A2, dt.date(2026, 6, 1))
+    grouper = StoryGrouper()
+    grouper.add([early])
+    assert grouper.add([late])[late.article_id] == "s" + late.article_id
+
+
+def test_stories_grouper_rebuilt_from_stored_assignments_continues_them(resources):
+    day = dt.date(2026, 3, 3)
+    a1, b1, a2 = (_features(resources, t, day) for t in (REHAB_A1, REHAB_B1, REHAB_A2))
+    grouper = StoryGrouper()
+    grouper.load([(a1, "s-novak"), (b1, "s-larsen")])
+    assert grouper.add([a2]) == {a2.article_id: "s-novak"}
