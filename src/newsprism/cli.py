@@ -53,6 +53,62 @@ def demo(html_path: Path, json_path: Path | None) -> None:
     click.echo(f"\nOpen the HTML report: {html_path.resolve()}")
 
 
+@main.group()
+def corpus() -> None:
+    """Ingest a large collection into a database, grouped into stories."""
+
+
+DB_OPTION = click.option("--db", "db_url", default="sqlite:///newsprism.db", show_default=True,
+                         help="Database URL: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB.")
+
+
+@corpus.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for the per-article stages (a local Dask cluster when more than one).")
+@click.option("--scheduler", help="Address of an existing Dask scheduler to run the per-article stages on.")
+@click.option("--batch", type=click.IntRange(min=1), default=32, show_default=True, help="Articles per batch and commit.")
+def corpus_ingest(sources, db_url, workers, scheduler, batch) -> None:
+    """Read SOURCES (directories, .jsonl, .warc/.warc.gz, RSS/Atom files), dedupe, group and store them."""
+    from newsprism.corpus import Corpus
+
+    summary = Corpus(db_url).ingest(list(sources), workers=workers, scheduler=scheduler, batch=batch, progress=True)
+    click.echo(
+        f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, copies {summary.copies}, "
+        f"stories {summary.stories}, failures {summary.failures}"
+        + (f", already stored before {summary.skipped}" if summary.skipped else "")
+    )
+
+
+@corpus.command("stories")
+@DB_OPTION
+def corpus_stories(db_url) -> None:
+    """List the stories: id, size, outlets, dates and headline."""
+    from newsprism.corpus import Corpus
+
+    for story in Corpus(db_url).stories():
+        dates = f"{story.first} .. {story.last}" if story.first else "undated"
+        click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {', '.join(story.outlets) or '-'}\n    {story.headline}")
+
+
+@corpus.command("show")
+@click.argument("story_id")
+@DB_OPTION
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML report here.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON report here.")
+def corpus_show(story_id, db_url, html_path, json_path) -> None:
+    """Print or write the report of STORY_ID, the same report `compare` makes."""
+    from newsprism.corpus import Corpus
+
+    try:
+        report = Corpus(db_url).story(story_id)
+    except NewsprismError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    _emit(report, html_path, None, json_path)
+
+
 def _per_article(option: str, values: list, count: int) -> list:
     if not values:
         return [None] * count

@@ -369,7 +369,7 @@ class StoryInfo(Record):
 
 
 class IngestSummary(Record):
-    """What one `corpus ingest` run did."""
+    """What one `corpus ingest` run did; `skipped` counts places an earlier run had already stored."""
 
     read: int = 0
     stored: int = 0
@@ -377,6 +377,7 @@ class IngestSummary(Record):
     copies: int = 0
     stories: int = 0
     failures: int = 0
+    skipped: int = 0
 
 
 class StoryFeatures(Record):

@@ -238,9 +238,9 @@ def _quote_conflict(claims: list[Claim]) -> Conflict | None:
 
 def _speaker_conflict(claims: list[Claim]) -> Conflict | None:
     """The same words put in different mouths by different articles."""
-    quotes = [c for c in claims if _is_quote(c)]
+    quotes = [c for c in claims if _is_quote(c) and c.subject]
     differ = any(
-        a.attributed_to != b.attributed_to and not same_actor(a.subject or "", b.subject or "", person=True)
+        a.attributed_to != b.attributed_to and not same_actor(a.subject, b.subject, person=True)
         for a, b in combinations(quotes, 2)
     )
     if not differ:

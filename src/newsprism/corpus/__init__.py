@@ -1,0 +1,215 @@
+"""Corpus mode: from a crawl to stored, deduplicated stories, resumable, on one machine or a Dask cluster.
+
+    corpus = Corpus("sqlite:///newsprism.db")           # or "postgresql+psycopg://user@host/db"
+    summary = corpus.ingest(["crawl/", "feed.xml"], workers=2)
+    for story in corpus.stories(): ...
+    report = corpus.story(story_id)                      # the same StoryReport `compare` makes
+
+Reading, dedupe, grouping and storage run in this process, in input order, so the result does not depend
+on how many workers ran the per-article stages. Each batch is committed whole; a run that is killed is
+finished by running it again: places already stored or recorded as failures are skipped.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator, Sequence
+
+from newsprism.align import align_story
+from newsprism.corpus.analyse import Analysed, analyse_batch, resources
+from newsprism.dedupe import CopyFinder
+from newsprism.errors import NewsprismError
+from newsprism.ingest.collection import read_collection
+from newsprism.models import IngestSummary, Read, StoryInfo, StoryReport, Unreadable
+from newsprism.store import Store, Stored
+from newsprism.stories import StoryGrouper
+
+DEFAULT_URL = "sqlite:///newsprism.db"
+BATCH = 32
+HEADLINE_CHARS = 160
+QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
+
+Runner = Callable[[Iterable[Sequence[Read]]], Iterator[list[Analysed | Unreadable]]]
+
+
+class UnknownStory(NewsprismError):
+    """A story id that is not in the corpus."""
+
+
+class Corpus:
+    """A collection of articles kept in a database, grouped into stories."""
+
+    def __init__(self, url: str = DEFAULT_URL) -> None:
+        self.store = Store(url)
+
+    def ingest(
+        self, sources: Sequence[str], workers: int = 1, scheduler: str | None = None, batch: int = BATCH,
+        progress: bool = False,
+    ) -> IngestSummary:
+        """Read, clean, analyse, dedupe, group and store every new article of `sources`."""
+        tally: Counter = Counter()
+        run = _Run(self.store, tally)
+        items = run.new_items(read_collection(sources))
+        with _runner(workers, scheduler) as analyse, _progress_bar(progress, tally) as bar:
+            for chunk, analysed in analyse_in_order(items, batch, analyse):
+                run.store_batch(chunk, analysed)
+                bar(len(chunk))
+        for story_id in sorted(run.changed):
+            self._refresh(story_id)
+        return IngestSummary(
+            read=tally["read"], stored=tally["stored"], duplicates=tally["duplicates"], copies=tally["copies"],
+            stories=len(self.store.story_ids()), failures=tally["failures"], skipped=tally["skipped"],
+        )
+
+    def stories(self) -> list[StoryInfo]:
+        """Every story, largest first, with its outlets, dates and a headline."""
+        return [self._info(story_id) for story_id, _ in self.store.story_ids()]
+
+    def story(self, story_id: str) -> StoryReport:
+        """The story report of one story (cached once made)."""
+        return self._refresh(story_id)[1]
+
+    def _info(self, story_id: str) -> StoryInfo:
+        members = [a for a, _ in self.store.story_articles(story_id)]
+        cached = self.store.cached_report(story_id)
+        headline = cached[1] if cached and cached[0] == len(members) else _title(members[0])
+        days = sorted(a.published for a in members if a.published)
+        return StoryInfo(
+            id=story_id, article_ids=tuple(a.id for a in members),
+            outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
+            first=days[0] if days else None, last=days[-1] if days else None, headline=headline,
+        )
+
+    def _refresh(self, story_id: str) -> tuple[str, StoryReport]:
+        """The story's headline and report, made again when the story has changed since it was cached."""
+        members = self.store.story_articles(story_id)
+        if not members:
+            raise UnknownStory(f"no story {story_id!r} in the corpus")
+        cached = self.store.cached_report(story_id)
+        if cached and cached[0] == len(members):
+            return cached[1], cached[2]
+        report = align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
+        headline = _headline(report)
+        self.store.cache_report(story_id, len(members), headline, report)
+        return headline, report
+
+
+class _Run:
+    """What one ingest run knows: the places already done, duplicates, copies and stories so far."""
+
+    def __init__(self, store: Store, tally: Counter) -> None:
+        self.store, self.tally = store, tally
+        self.done = store.done_places()
+        self.keys = store.keys()
+        self.copies = CopyFinder()
+        self.copies.load(store.signatures())
+        self.grouper = StoryGrouper()
+        self.grouper.load(store.story_features())
+        self.changed: set[str] = set()
+
+    def new_items(self, items: Iterable[Read | Unreadable]) -> Iterator[Read | Unreadable]:
+        """The items not stored by an earlier run (each place once)."""
+        for item in items:
+            place = (item.place.input, item.place.position)
+            if place in self.done:
+                self.tally["skipped"] += 1
+                continue
+            self.done.add(place)
+            self.tally["read"] += 1
+            yield item
+
+    def store_batch(self, chunk: Sequence[Read | Unreadable], analysed: list[Analysed | Unreadable]) -> None:
+        """Dedupe, group and store one batch in one transaction."""
+        failed = [i for i in chunk if isinstance(i, Unreadable)] + [a for a in analysed if isinstance(a, Unreadable)]
+        stored: list[Stored] = []
+        duplicates = []
+        for item in (a for a in analysed if isinstance(a, Analysed)):
+            original = self.keys.get(item.text_key)
+            if original is not None:
+                duplicates.append((item.place, original))
+                continue
+            stored.append(self._new(item))
+        self.store.write_batch(stored, duplicates, failed)
+        self.tally.update(failures=len(failed), duplicates=len(duplicates), stored=len(stored),
+                          copies=sum(s.copy is not None for s in stored))
+
+    def _new(self, item: Analysed) -> Stored:
+        article_id = item.article.id
+        self.keys[item.text_key] = article_id
+        copy = self.copies.add(article_id, item.signature)
+        story_id = self.grouper.add([item.features])[article_id]
+        self.changed.add(story_id)
+        return Stored(item.place, item.article, item.facts, item.features, item.text_key, item.signature, story_id, copy)
+
+
+def analyse_in_order(
+    items: Iterable[Read | Unreadable], batch: int, analyse: Runner
+) -> Iterator[tuple[list[Read | Unreadable], list[Analysed | Unreadable]]]:
+    """Each chunk of `batch` items with the analysis of its readable articles, in input order."""
+    chunks = _chunks(items, batch)
+    first, second = itertools.tee(chunks)
+    reads = ([i for i in chunk if isinstance(i, Read)] for chunk in second)
+    yield from zip(first, analyse(reads))
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+@contextmanager
+def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
+    """Where the per-article stages run: here, a local Dask cluster of `workers` processes, or `scheduler`."""
+    if workers <= 1 and scheduler is None:
+        yield lambda batches: map(analyse_batch, batches)
+        return
+    from dask.distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        yield lambda batches: _in_order(client, batches, ahead=2 * max(len(client.scheduler_info()["workers"]), 1))
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _in_order(client, batches: Iterable[Sequence[Read]], ahead: int) -> Iterator[list[Analysed | Unreadable]]:
+    """Batches sent to the cluster a few ahead, results given back in the order sent."""
+    pending = []
+    for batch in batches:
+        pending.append(client.submit(analyse_batch, list(batch), pure=False))
+        if len(pending) > ahead:
+            yield pending.pop(0).result()
+    for future in pending:
+        yield future.result()
+
+
+@contextmanager
+def _progress_bar(shown: bool, tally: Counter) -> Iterator[Callable[[int], None]]:
+    """A tqdm bar of articles read, with their rate and what was skipped or failed; silent when not shown."""
+    if not shown:
+        yield lambda n: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(unit=" articles", dynamic_ncols=True) as bar:
+        def advance(n: int) -> None:
+            bar.update(n)
+            bar.set_postfix(stored=tally["stored"], duplicates=tally["duplicates"], failures=tally["failures"],
+                            skipped=tally["skipped"], refresh=False)
+        yield advance
+
+
+def _headline(report: StoryReport) -> str:
+    """The first sentence of the neutral summary (corroborated facts), else the first article's title."""
+    plain = [s.text for s in report.summary if not QUOTE_MARKS & set(s.text)]
+    return plain[0][:HEADLINE_CHARS] if plain else _title(report.articles[0])
+
+
+def _title(article) -> str:
+    return (article.title or " ".join(article.text.split())[:HEADLINE_CHARS]).strip()

@@ -1,0 +1,65 @@
+"""The per-article stages of a corpus run, in whatever process runs them (this one or a Dask worker).
+
+The spaCy pipeline and the embedder are loaded once per process, on the first batch, never per article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Sequence
+
+from newsprism.annotate import Resources, annotate, load_resources
+from newsprism.clean import clean_article
+from newsprism.dedupe import copy_signature, text_key
+from newsprism.extract import extract_article
+from newsprism.models import Article, ArticleFacts, Place, Read, StoryFeatures, Unreadable
+from newsprism.stories import story_features
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """One article after the per-article stages, ready for dedupe, grouping and storage."""
+
+    place: Place
+    article: Article
+    facts: ArticleFacts
+    features: StoryFeatures
+    text_key: str
+    signature: bytes
+
+
+@cache
+def resources() -> Resources:
+    """The models of this process, loaded on first use."""
+    return load_resources()
+
+
+def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
+    """Clean, check, annotate (one spaCy pass for the batch), extract, and compute what dedupe and grouping
+    need; an empty or non-English article becomes an Unreadable saying so. Results keep the batch's order."""
+    results: list[Analysed | Unreadable | None] = []
+    usable: list[tuple[Place, Article, str]] = []
+    for item in batch:
+        article = clean_article(item.article)
+        problem = _unusable(article)
+        results.append(Unreadable(place=item.place, reason=problem) if problem else None)
+        if not problem:
+            key = text_key(article.text)
+            usable.append((item.place, article.model_copy(update={"id": "a" + key[:16]}), key))
+    found = resources()
+    analysed = []
+    for (place, _, key), annotated in zip(usable, annotate([a for _, a, _ in usable], found.nlp)):
+        article, facts = annotated.article, extract_article(annotated)
+        features = story_features(article, facts, found.embedder)
+        analysed.append(Analysed(place, article, facts, features, key, copy_signature(article.text)))
+    remaining = iter(analysed)
+    return [result if result is not None else next(remaining) for result in results]
+
+
+def _unusable(article: Article) -> str | None:
+    if not article.text.strip():
+        return "no text left after cleaning"
+    if article.language not in (None, "en"):
+        return f"not English (detected {article.language})"
+    return None

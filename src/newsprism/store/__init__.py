@@ -1,0 +1,165 @@
+"""The corpus database (SQLAlchemy): SQLite in a file by default, PostgreSQL with a postgresql:// URL.
+
+Tables: `articles` (the cleaned article, its extracted facts, story features, copy signature, story and
+copy-of link), `places` (every input position an article was read from; exact duplicates add a place,
+not an article), `failures` (input, position, reason), `reports` (story reports, cached). A batch is
+written in one transaction, so a run killed at any moment leaves whole batches only, and a place is
+never stored twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from sqlalchemy import (
+    Column, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, func, select,
+)
+
+from newsprism.models import Article, ArticleFacts, CopyLink, Place, StoryFeatures, StoryReport, Unreadable
+
+metadata = MetaData()
+articles = Table(
+    "articles", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),
+    Column("text_key", String(64), nullable=False, unique=True),
+    Column("story_id", String(80), nullable=False, index=True),
+    Column("copy_of", String(64)),
+    Column("resemblance", Float),
+    Column("containment", Float),
+    Column("article", Text, nullable=False),
+    Column("facts", Text, nullable=False),
+    Column("features", Text, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+)
+places = Table(
+    "places", metadata,
+    Column("input", Text, primary_key=True),
+    Column("position", String(40), primary_key=True),
+    Column("article_id", String(64), nullable=False, index=True),
+)
+failures = Table(
+    "failures", metadata,
+    Column("input", Text, primary_key=True),
+    Column("position", String(40), primary_key=True),
+    Column("reason", Text, nullable=False),
+)
+reports = Table(
+    "reports", metadata,
+    Column("story_id", String(80), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("headline", Text, nullable=False),
+    Column("report", Text, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One new article as the corpus keeps it."""
+
+    place: Place
+    article: Article
+    facts: ArticleFacts
+    features: StoryFeatures
+    text_key: str
+    signature: bytes
+    story_id: str
+    copy: CopyLink | None
+
+
+class Store:
+    """The database of one corpus."""
+
+    def __init__(self, url: str) -> None:
+        self.engine: Engine = create_engine(url, future=True)
+        metadata.create_all(self.engine)
+
+    def done_places(self) -> set[tuple[str, str]]:
+        """Every (input, position) already stored or recorded as a failure."""
+        with self.engine.connect() as db:
+            found = db.execute(select(places.c.input, places.c.position)).all()
+            found += db.execute(select(failures.c.input, failures.c.position)).all()
+        return {(i, p) for i, p in found}
+
+    def keys(self) -> dict[str, str]:
+        """Exact-duplicate key -> article id, for every stored article."""
+        with self.engine.connect() as db:
+            return dict(db.execute(select(articles.c.text_key, articles.c.id)).all())
+
+    def signatures(self) -> Iterator[tuple[str, bytes]]:
+        with self.engine.connect() as db:
+            yield from db.execute(select(articles.c.id, articles.c.signature).order_by(articles.c.seq))
+
+    def story_features(self) -> Iterator[tuple[StoryFeatures, str]]:
+        with self.engine.connect() as db:
+            for features, story_id in db.execute(select(articles.c.features, articles.c.story_id).order_by(articles.c.seq)):
+                yield StoryFeatures.model_validate_json(features), story_id
+
+    def write_batch(self, stored: Iterable[Stored], duplicates: Iterable[tuple[Place, str]], failed: Iterable[Unreadable]) -> None:
+        """New articles, the places of exact duplicates, and failures: all or nothing."""
+        stored = list(stored)
+        with self.engine.begin() as db:
+            if stored:
+                db.execute(articles.insert(), [_article_row(s) for s in stored])
+            rows = [{"input": s.place.input, "position": s.place.position, "article_id": s.article.id} for s in stored]
+            rows += [{"input": p.input, "position": p.position, "article_id": a} for p, a in duplicates]
+            if rows:
+                db.execute(places.insert(), rows)
+            failures_rows = [{"input": f.place.input, "position": f.place.position, "reason": f.reason} for f in failed]
+            if failures_rows:
+                db.execute(failures.insert(), failures_rows)
+
+    def story_ids(self) -> list[tuple[str, int]]:
+        """Every story with its size, largest first."""
+        with self.engine.connect() as db:
+            rows = db.execute(select(articles.c.story_id, func.count()).group_by(articles.c.story_id)).all()
+        return sorted(((s, n) for s, n in rows), key=lambda r: (-r[1], r[0]))
+
+    def story_articles(self, story_id: str) -> list[tuple[Article, ArticleFacts]]:
+        """The articles of one story with their facts, in the order they were stored."""
+        query = select(articles.c.article, articles.c.facts).where(articles.c.story_id == story_id).order_by(articles.c.seq)
+        with self.engine.connect() as db:
+            rows = db.execute(query).all()
+        return [(Article.model_validate_json(a), ArticleFacts.model_validate_json(f)) for a, f in rows]
+
+    def cached_report(self, story_id: str) -> tuple[int, str, StoryReport] | None:
+        with self.engine.connect() as db:
+            row = db.execute(select(reports.c.size, reports.c.headline, reports.c.report).where(reports.c.story_id == story_id)).first()
+        return (row[0], row[1], StoryReport.model_validate_json(row[2])) if row else None
+
+    def cache_report(self, story_id: str, size: int, headline: str, report: StoryReport) -> None:
+        with self.engine.begin() as db:
+            db.execute(reports.delete().where(reports.c.story_id == story_id))
+            db.execute(reports.insert().values(story_id=story_id, size=size, headline=headline, report=report.model_dump_json()))
+
+    def failure_count(self) -> int:
+        with self.engine.connect() as db:
+            return db.execute(select(func.count()).select_from(failures)).scalar_one()
+
+    def failures(self) -> list[Unreadable]:
+        with self.engine.connect() as db:
+            rows = db.execute(select(failures.c.input, failures.c.position, failures.c.reason)).all()
+        return [Unreadable(place=Place(input=i, position=p), reason=r) for i, p, r in rows]
+
+    def places_of(self, article_id: str) -> list[Place]:
+        with self.engine.connect() as db:
+            rows = db.execute(select(places.c.input, places.c.position).where(places.c.article_id == article_id)).all()
+        return [Place(input=i, position=p) for i, p in sorted(rows)]
+
+    def copy_links(self) -> list[CopyLink]:
+        query = select(articles.c.id, articles.c.copy_of, articles.c.resemblance, articles.c.containment).where(articles.c.copy_of.is_not(None))
+        with self.engine.connect() as db:
+            rows = db.execute(query).all()
+        return [CopyLink(article_id=a, original_id=o, resemblance=r, containment=c) for a, o, r, c in rows]
+
+
+def _article_row(s: Stored) -> dict:
+    return {
+        "id": s.article.id, "text_key": s.text_key, "story_id": s.story_id,
+        "copy_of": s.copy.original_id if s.copy else None,
+        "resemblance": s.copy.resemblance if s.copy else None,
+        "containment": s.copy.containment if s.copy else None,
+        "article": s.article.model_dump_json(), "facts": s.facts.model_dump_json(),
+        "features": s.features.model_dump_json(), "signature": s.signature,
+    }
