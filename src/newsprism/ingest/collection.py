@@ -89,7 +89,7 @@ def read_jsonl(source: str) -> Iterator[Item]:
                 continue
             place = Place(input=source, position=f"line {number}")
             try:
-                article = parse_article(str(place), decode(str(place), raw), "json")
+                article = parse_article(str(place), decode(str(place), raw).rstrip("\r\n"), "json")
             except InputError as error:
                 yield Unreadable(place=place, reason=error.problem)
             else:

@@ -1,0 +1,166 @@
+"""Corpus mode: ingest with bad items, duplicates and copies; stories and their reports; resume after
+kill -9; the same result on PostgreSQL and with two Dask workers."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from newsprism.corpus import Corpus, UnknownStory
+from newsprism.demo import demo_paths
+
+SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
+FLOOD = [
+    ("River Tamsin floods Oakridge", "Oakridge Courier",
+     "The River Tamsin burst its banks in Oakridge on Sunday, flooding 300 homes, the county council said. "
+     "Mayor Ingrid Sorensen said emergency shelters had opened at two schools.\n\n"
+     "“We have never seen the water this high,” Sorensen said. Rescue crews pulled 14 people from cars."),
+    ("Oakridge under water", "Valley News",
+     "Floodwater from the Tamsin swamped about 300 houses in Oakridge on Sunday. Mayor Ingrid Sorensen opened "
+     "two school gyms as shelters.\n\n"
+     "Firefighters rescued 14 drivers trapped by the rising river, the fire service said."),
+]
+OTHER_LANGUAGE = "El río Tamsin se desbordó el domingo e inundó trescientas casas en Oakridge, según el consejo del condado."
+
+
+def _write_inputs(folder: Path) -> list[str]:
+    """The demo story (a directory of JSON files) and a JSONL file with a flood story, a duplicate, a wire
+    copy, an article in another language, an empty one and a broken line."""
+    demo = folder / "demo"
+    demo.mkdir()
+    for path in demo_paths():
+        (demo / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    first = json.loads(demo_paths()[0].read_text(encoding="utf-8"))
+    lines = [json.dumps({"title": t, "source": s, "text": x, "published": "2026-04-05"}) for t, s, x in FLOOD]
+    lines += [
+        json.dumps({"text": first["text"], "source": "Mirror Site"}),
+        json.dumps({"text": "Reporting by the Harbor Ledger wire desk.\n\n" + first["text"], "source": "Wire Reprint"}),
+        json.dumps({"text": OTHER_LANGUAGE}),
+        json.dumps({"text": "   "}),
+        '{"text": "never closed',
+    ]
+    feed = folder / "more.jsonl"
+    feed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(demo), str(feed)]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> list[str]:
+    return _write_inputs(tmp_path_factory.mktemp("inputs"))
+
+
+@pytest.fixture(scope="module")
+def sqlite_corpus(tmp_path_factory, inputs):
+    corpus = Corpus(f"sqlite:///{tmp_path_factory.mktemp('db') / 'corpus.db'}")
+    return corpus, corpus.ingest(inputs, batch=3)
+
+
+def _stories(corpus: Corpus) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(s.article_ids)) for s in corpus.stories())
+
+
+def test_corpus_ingest_counts_duplicates_copies_and_failures(sqlite_corpus):
+    corpus, summary = sqlite_corpus
+    assert (summary.read, summary.stored, summary.duplicates, summary.failures) == (10, 6, 1, 3)
+    assert summary.copies >= 1 and summary.stories == 2
+    reasons = sorted((f.place.position, f.reason) for f in corpus.store.failures())
+    assert [p for p, _ in reasons] == ["line 5", "line 6", "line 7"]
+    assert "not English" in reasons[0][1] and "non-empty" in reasons[1][1] and "malformed JSON" in reasons[2][1]
+
+
+def test_corpus_keeps_every_place_of_a_duplicate(sqlite_corpus):
+    corpus, _ = sqlite_corpus
+    demo_story = max(corpus.stories(), key=lambda s: len(s.article_ids))
+    places = [corpus.store.places_of(a) for a in demo_story.article_ids]
+    assert any(len(p) == 2 and {q.position for q in p} == {"", "line 3"} for p in places)
+
+
+def test_corpus_stories_and_their_reports(sqlite_corpus):
+    corpus, _ = sqlite_corpus
+    demo_story, flood = sorted(corpus.stories(), key=lambda s: -len(s.article_ids))
+    assert len(demo_story.article_ids) == 4 and "Wire Reprint" in demo_story.outlets
+    assert len(flood.article_ids) == 2 and flood.first == flood.last and flood.headline
+    report = corpus.story(demo_story.id)
+    assert {a.id for a in report.articles} == set(demo_story.article_ids)
+    copy = next(link for link in corpus.store.copy_links())
+    both = [g for g in report.claims if {copy.article_id, copy.original_id} <= set(g.article_ids)]
+    assert both and all(g.independent_sources < len(g.article_ids) for g in both)
+    with pytest.raises(UnknownStory):
+        corpus.story("s-missing")
+
+
+def test_corpus_second_run_skips_what_is_stored(sqlite_corpus, inputs):
+    corpus, first = sqlite_corpus
+    again = corpus.ingest(inputs)
+    assert (again.read, again.stored, again.skipped, again.stories) == (0, 0, first.read, first.stories)
+
+
+def _cli(db_url: str, *args: str) -> list[str]:
+    return [sys.executable, "-c", "from newsprism.cli import main; main()", "corpus", *args, "--db", db_url]
+
+
+def _places(db_url: str) -> int:
+    try:
+        with sa.create_engine(db_url).connect() as db:
+            return db.execute(sa.text("select count(*) from places")).scalar_one()
+    except sa.exc.OperationalError:  # the tables are not there yet
+        return 0
+
+
+def test_corpus_killed_with_sigkill_then_resumed_loses_and_repeats_nothing(tmp_path):
+    records = [json.dumps({"text": f"Bulletin {n}. The council of Ashford met on Monday and voted {n} to {20 - n} "
+                                   f"on the harbour budget, clerk Maya Osei said. Item {n} was deferred."}) for n in range(40)]
+    source = tmp_path / "bulletins.jsonl"
+    source.write_text("\n".join(records) + "\n", encoding="utf-8")
+    db_url = f"sqlite:///{tmp_path / 'resume.db'}"
+    process = subprocess.Popen(_cli(db_url, "ingest", str(source), "--batch", "2"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _places(db_url) < 4 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    interrupted = _places(db_url)
+    assert 4 <= interrupted < 40, "the run was not interrupted mid-way"
+    subprocess.run(_cli(db_url, "ingest", str(source), "--batch", "2"), check=True, capture_output=True)
+    with sa.create_engine(db_url).connect() as db:
+        positions = [p for (p,) in db.execute(sa.text("select position from places"))]
+        stored = db.execute(sa.text("select count(*) from articles")).scalar_one()
+    assert sorted(positions) == sorted(f"line {n}" for n in range(1, 41)) and stored == 40
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    try:
+        started = subprocess.run([str(SCRIPTS / "postgres.sh")], capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        pytest.skip(f"PostgreSQL could not be started by scripts/postgres.sh: {error}")
+    if started.returncode != 0:
+        pytest.skip(f"PostgreSQL could not be installed or started by scripts/postgres.sh: {started.stderr.strip()[-300:]}")
+    url = started.stdout.strip().splitlines()[-1]
+    yield url
+    subprocess.run([str(SCRIPTS / "postgres.sh"), "stop", url.split("host=")[1].split("&")[0]], check=False)
+
+
+def test_corpus_on_postgresql_matches_sqlite(postgres_url, sqlite_corpus, inputs):
+    corpus = Corpus(postgres_url)
+    summary = corpus.ingest(inputs, batch=3)
+    reference, expected = sqlite_corpus
+    assert summary == expected
+    assert _stories(corpus) == _stories(reference)
+    story = corpus.stories()[0]
+    assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
+
+
+def test_corpus_with_two_dask_workers_matches_one_process(tmp_path, sqlite_corpus, inputs):
+    corpus = Corpus(f"sqlite:///{tmp_path / 'dask.db'}")
+    summary = corpus.ingest(inputs, workers=2, batch=3)
+    reference, expected = sqlite_corpus
+    assert summary == expected and _stories(corpus) == _stories(reference)
