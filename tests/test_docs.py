@@ -15,9 +15,16 @@ def test_docs_readme_documents_every_report_key():
         assert f"| `{key}` |" in README, key
 
 
+def _commands(group, prefix="newsprism"):
+    for name, command in group.commands.items():
+        yield f"{prefix} {name}", command
+        if hasattr(command, "commands"):
+            yield from _commands(command, f"{prefix} {name}")
+
+
 def test_docs_readme_documents_every_command_and_option():
-    for name, command in cli.main.commands.items():
-        assert f"newsprism {name}" in README
+    for name, command in _commands(cli.main):
+        assert name in README
         for param in command.params:
             for option in getattr(param, "opts", []):
                 if option.startswith("--"):

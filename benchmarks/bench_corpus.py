@@ -1,0 +1,123 @@
+"""Corpus-mode speed and scaling (figures in benchmarks/RESULTS.md).
+
+    python benchmarks/generate_corpus.py --size 10000 --out /tmp/corpus-10k.jsonl
+    python benchmarks/bench_corpus.py ingest  /tmp/corpus-10k.jsonl --workers 1 --db sqlite:////tmp/bench-1.db
+    python benchmarks/bench_corpus.py floor   /tmp/corpus-10k.jsonl --processes 1
+    python benchmarks/bench_corpus.py scaling --db sqlite:////tmp/bench-1.db --sizes 10000,20000,50000,100000
+
+`ingest` times `Corpus.ingest` (reading, cleaning, one spaCy parse, extraction, dedupe, grouping, storage and
+the story reports) from an empty database. `floor` times what it cannot beat: spaCy's `nlp.pipe` alone over
+the same texts (`n_process` = processes). `scaling` times dedupe (MinHash LSH over generated texts) and story
+grouping (the story features of the ingested corpus, repeated with their dates moved on by a few years a
+copy, the way a longer crawl grows) at growing sizes, with the process's peak memory so far (sizes run in increasing order).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def ingest(args) -> None:
+    from newsprism.corpus import Corpus
+
+    started = time.perf_counter()
+    summary = Corpus(args.db).ingest([args.corpus], workers=args.workers, batch=args.batch, progress=True)
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"workers": args.workers, "seconds": round(elapsed, 1), "lines": summary.read,
+                      "articles_per_second": round(summary.read / elapsed, 2), **summary.model_dump()}))
+
+
+def floor(args) -> None:
+    from newsprism.annotate import load_pipeline
+
+    texts = []
+    for line in Path(args.corpus).open(encoding="utf-8"):
+        try:
+            texts.append(json.loads(line)["text"])
+        except (ValueError, KeyError):
+            continue
+    started = time.perf_counter()
+    nlp = load_pipeline()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=args.processes):
+        pass
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"processes": args.processes, "seconds": round(elapsed, 1), "texts": len(texts),
+                      "texts_per_second": round(len(texts) / elapsed, 2)}))
+
+
+def scaling(args) -> None:
+    from generate_corpus import corpus
+
+    from newsprism.dedupe import CopyFinder, copy_signature
+    from newsprism.store import Store
+
+    stored = list(Store(args.db).story_features())
+    texts = [line["text"] for line in corpus(max(args.sizes), seed=7) if isinstance(line, dict)]
+    for size in args.sizes:
+        signatures = [(str(n), copy_signature(texts[n % len(texts)] + f" copy {n // len(texts)}")) for n in range(size)]
+        dedupe_seconds = _timed(lambda: _dedupe(CopyFinder(), signatures))
+        features = [_moved(f, n // len(stored)) for n, (f, _) in zip(range(size), _cycle(stored))]
+        group_seconds = _timed(lambda: _group(features))
+        print(json.dumps({"articles": size, "dedupe_seconds": round(dedupe_seconds, 2),
+                          "grouping_seconds": round(group_seconds, 2),
+                          "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
+
+
+def _cycle(items):
+    while True:
+        yield from items
+
+
+def _moved(features, copy: int):
+    """The features of a stored article as a new article `copy` repeats later (dates moved on 3 years a copy)."""
+    day = features.published + dt.timedelta(days=3 * 365 * copy) if features.published else None
+    return features.model_copy(update={"article_id": f"{features.article_id}-{copy}", "published": day})
+
+
+def _dedupe(finder, signatures) -> None:
+    for article_id, signature in signatures:
+        finder.add(article_id, signature)
+
+
+def _group(features) -> None:
+    from newsprism.stories import StoryGrouper
+
+    grouper = StoryGrouper()
+    for start in range(0, len(features), 32):
+        grouper.add(features[start : start + 32])
+
+
+def _timed(work) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("ingest")
+    run.add_argument("corpus")
+    run.add_argument("--db", required=True)
+    run.add_argument("--workers", type=int, default=1)
+    run.add_argument("--batch", type=int, default=32)
+    base = commands.add_parser("floor")
+    base.add_argument("corpus")
+    base.add_argument("--processes", type=int, default=1)
+    grow = commands.add_parser("scaling")
+    grow.add_argument("--db", required=True)
+    grow.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[10_000, 20_000, 50_000, 100_000])
+    args = parser.parse_args()
+    {"ingest": ingest, "floor": floor, "scaling": scaling}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
