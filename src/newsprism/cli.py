@@ -92,6 +92,16 @@ def corpus_stories(db_url) -> None:
         click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {', '.join(story.outlets) or '-'}\n    {story.headline}")
 
 
+@corpus.command("failures")
+@DB_OPTION
+def corpus_failures(db_url) -> None:
+    """List what could not be stored: the input, the position in it and the reason."""
+    from newsprism.corpus import Corpus
+
+    for failure in Corpus(db_url).failures():
+        click.echo(f"{failure.place}: {failure.reason}")
+
+
 @corpus.command("show")
 @click.argument("story_id")
 @DB_OPTION

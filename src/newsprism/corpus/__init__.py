@@ -67,6 +67,10 @@ class Corpus:
         """Every story, largest first, with its outlets, dates and a headline."""
         return [self._info(story_id) for story_id, _ in self.store.story_ids()]
 
+    def failures(self) -> list[Unreadable]:
+        """Every input item that could not be stored, with where it was and why."""
+        return sorted(self.store.failures(), key=lambda f: (f.place.input, f.place.position))
+
     def story(self, story_id: str) -> StoryReport:
         """The story report of one story (cached once made)."""
         return self._refresh(story_id)[1]
