@@ -6,7 +6,9 @@ A predicted quote matches a gold attribution when their content spans overlap by
 one (the dataset README's rule). Figures: precision of all predicted quotes and of direct ones; recall of
 gold contents holding a quotation mark (direct) and of all gold contents; the speaker is right when the
 predicted speaker mention, or a mention of the entity it resolves to (the README's "or resolves to the same
-person as it"), overlaps the gold source span of an attribution it matches (quotes matching only
+person as it"; a pronoun or role newsprism resolved to that entity as the speaker of another quote counts as
+such a mention, so a gold source "he" is checked through newsprism's own resolution of it), overlaps the gold
+source span of an attribution it matches (quotes matching only
 attributions with no stated source are left out of that figure); the cue is right when the predicted cue
 overlaps the gold cue of an attribution it matches. `--textacy` adds textacy's `direct_quotations` on the
 same texts (installed by `pip install -e .[bench]`).
@@ -110,11 +112,15 @@ def newsprism_predictions(nlp, articles: list[dict]):
 
     for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
         entities = extract_entities(doc, "a")
+        quotes = extract_quotes(doc, "a", entities)
         mentions = {e.key: [(m.span.start, m.span.end) for m in e.mentions] for e in entities}
+        for q in quotes:  # a pronoun or role newsprism resolved to an entity is a mention of it too
+            if q.speaker_key and q.speaker_span:
+                mentions[q.speaker_key].append((q.speaker_span.start, q.speaker_span.end))
         yield article, [
             (q.kind, [(q.span.start, q.span.end)], _speaker_spans(q, mentions),
              [(q.cue_span.start, q.cue_span.end)] if q.cue_span else None)
-            for q in extract_quotes(doc, "a", entities)
+            for q in quotes
         ]
 
 
