@@ -30,7 +30,9 @@ SPEECH_VERBS = frozenset(
     post describe yell shout scream exclaim joke quip observe answer retort interject remark recount boast
     brag muse wonder question echo conclude counter caution agree point reveal disclose dispute reject
     promise propose urge demand recommend estimate expect worry feel know learn find show indicate
-    predict assure reassure insist signal acknowledge concede hint speculate suspect doubt""".split()
+    predict assure reassure insist signal acknowledge concede hint speculate suspect doubt opine fume gush
+    rave snap sigh marvel scoff crow thunder chime posit plead beg whisper mutter murmur reiterate repeat
+    summarize summarise advise""".split()
 )
 # Cues whose words are the thing said, wanted or judged, not a clause: "X supports Y", "X wants Y".
 OBJECT_CUES = frozenset(
@@ -82,6 +84,8 @@ OPENING, CLOSING = "“„«", "”»"
 SCARE_QUOTE_WORDS = 4
 LINE_SPEAKER_WORDS = 6
 CONTINUATION_WORDS = 15
+SPEAKER_WORDS = 6  # a name between a quote and its cue: ",” Sen. Joni Ernst said"
+NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,8 @@ def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -
     """Direct and reported quotes in text order, ids `<article>-q<n>`."""
     text = doc.text
     marked = quoted_spans(text)
-    found = [f for f in (_direct(doc, text, s, e) for s, e in marked) if f is not None]
-    found += _reported(doc, text, marked)
+    found = [f for f in (_direct(doc, text, s, e, marked) for s, e in marked) if f is not None]
+    found = _outermost(found + _reported(doc, text, marked))
     resolver = SpeakerResolver(doc, entities, marked)
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -109,6 +113,28 @@ def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -
         if quote.speaker_mention is not None:
             previous = quote
     return tuple(quotes)
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Attributions nested in reported speech are the outer speaker's account: "X said that the unions
+    waited to endorse Y" is X's, not the unions'. A nested reported quote is dropped; a partial quote in
+    reported speech ("she said her father had 'hopped a train'") takes the outer cue and speaker. What is
+    said "according to" a source may hold a whole attribution of its own, and is no outer speech here."""
+    reported = [f for f in found if f.kind == "reported" and f.cue is not None and f.cue.lower_ != "according"]
+    kept = []
+    for item in found:
+        outer = next((o for o in reported if o is not item and _inside(item, o)), None)
+        if outer is None:
+            kept.append(item)
+        elif item.kind == "direct":
+            kept.append(_Found("direct", item.start, item.end, item.text, cue=outer.cue, speaker=outer.speaker))
+    return kept
+
+
+def _inside(item: _Found, outer: _Found) -> bool:
+    """`item` and its cue lie in the words of `outer`, which is longer."""
+    cue_inside = item.cue is None or outer.start <= item.cue.idx < outer.end
+    return outer.start <= item.start and item.end <= outer.end and outer.end - outer.start > item.end - item.start and cue_inside
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -168,13 +194,44 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _direct(doc: Doc, text: str, start: int, end: int) -> _Found | None:
+def _direct(doc: Doc, text: str, start: int, end: int, marked: list[tuple[int, int]]) -> _Found | None:
     words = text[start:end]
     cue = _cue_near(doc, start, end)
     if len(words.split()) <= SCARE_QUOTE_WORDS and cue is None and not words.rstrip().endswith((".", "!", "?")):
         return None
     joined = re.sub(r"\s*\n+\s*[“\"]?", " ", words).strip()
-    return _Found("direct", start, end, joined, cue=cue, speaker=_speaker_token(cue) if cue is not None else None)
+    return _Found("direct", start, end, joined, cue=cue, speaker=_direct_speaker(doc, end, cue, marked) if cue is not None else None)
+
+
+def _direct_speaker(doc: Doc, end: int, cue: Token, marked: list[tuple[int, int]]) -> Token | None:
+    """Who speaks a quote: the name between its closing mark and the cue (",” Briggs said"), the one right
+    after the cue (",” said a person close to X"), else the cue's subject outside the quote."""
+    if cue.idx >= end and cue.lemma_.lower() != "quote":  # "the agency quoted X as saying": X speaks
+        between = doc[_token_after(doc, end) : cue.i]
+        comma = next((t.i for t in between if t.text == "," and t.i > between.start + 1), cue.i)  # "Name, a role who ..., said"
+        words = [t for t in doc[between.start : comma] if not (t.is_punct or t.is_space or t.pos_ == "ADV")]
+        if 0 < len(words) <= SPEAKER_WORDS and all(t.pos_ in NAME_WORDS for t in words):
+            return next((t for t in words if not words[0].i <= t.head.i <= words[-1].i), words[-1])
+        if not words and (after := _phrase_after(cue)) is not None:
+            return after
+    subject = _speaker_token(cue)
+    return None if subject is None or any(s <= subject.idx < e for s, e in marked) else subject
+
+
+def _token_after(doc: Doc, offset: int) -> int:
+    """The index of the first token at or after character `offset`."""
+    span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+    return span.start if span is not None else len(doc)
+
+
+def _phrase_after(cue: Token) -> Token | None:
+    """The head of the noun phrase right after a cue: "said a person close to X" -> person."""
+    if cue.i + 1 >= len(cue.doc):
+        return None
+    word = cue.doc[cue.i + 1]
+    while word.dep_ in ("det", "compound", "amod", "nummod", "poss") and word.head.i > word.i:
+        word = word.head
+    return word if word.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
@@ -207,7 +264,7 @@ def _colon_before(doc: Doc, first: int) -> Token | None:
     i = first - 1
     while i >= 0 and doc[i].text in OPENING + "\"‘'":
         i -= 1
-    if i >= 1 and doc[i].text == ":" and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+    if i >= 1 and doc[i].text == ":" and doc[i - 1].pos_ in ("PROPN", "NOUN", "VERB"):
         return doc[i]
     return None
 
@@ -346,11 +403,26 @@ def _speaker_token(cue: Token) -> Token | None:
             return quoted
     verb = cue
     while verb is not None:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        subject = agent or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
+        if verb is cue and (inverted := _inverted_subject(cue)) is not None:
+            return inverted
+        if verb.dep_ == "xcomp" and (listener := next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
+            return listener  # "the win led Priebus to declare" -> Priebus
         verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and verb.head.i != verb.i else None
     return None
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """"..., said Skelly," where the parser took the name after the cue for something else than a subject."""
+    if not _is_cue(cue) or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i + 1 >= len(cue.doc) or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", "”", '"', "''"):
+        return None
+    after = cue.doc[cue.i + 1]
+    while after.dep_ in ("det", "compound", "amod") and after.head.i > after.i:
+        after = after.head
+    return after if after.head.i == cue.i and after.pos_ in ("PROPN", "NOUN") else None
 
 
 def _colon_speaker(colon: Token) -> Token:
@@ -360,6 +432,9 @@ def _colon_speaker(colon: Token) -> Token:
     while begin > 0 and "\n" not in doc[begin - 1].text and doc[begin - 1].text not in ".!?":
         begin -= 1
     lead = doc[begin : colon.i]
+    subject = next((t for t in lead if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i in range(begin, colon.i)), None)
+    if subject is not None:  # "Kasich resisted: ...", "McConnell delivered a blunt message to Trump: ..."
+        return subject
     cut = next((t.i for t in lead if t.pos_ == "ADP" and t.i > begin), colon.i)
     nouns = [t for t in doc[begin:cut] if t.pos_ in ("PROPN", "NOUN")]
     return nouns[-1] if nouns else doc[colon.i - 1]
