@@ -36,6 +36,7 @@ SAME_QUOTE = 0.6
 MIN_REWORDED_QUOTE = 5
 OWN_WORDS = 6  # words from which one quote put in two mouths is one quote, not a shared phrase
 LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
+LOOSEST = min(SAME_FACT, SHARED_ACTORS_AND_EVENT, SAME_EVENT, SAME_COUNTED_EVENT, SAME_COUNT, SAME_WORDING)
 UNITS = frozenset("dollar percent % euro pound yen cent year month week day hour minute mile kilometer".split())
 
 
@@ -101,8 +102,8 @@ def _cluster(claims: Sequence[Claim], vectors: np.ndarray, related: _Related) ->
     similarity = vectors @ vectors.T
     candidates = [
         _Candidate(float(similarity[a, b]), a, b)
-        for a, b in combinations(range(len(claims)), 2)
-        if claims[a].span.article_id != claims[b].span.article_id and _match(claims[a], claims[b], similarity[a, b], related)
+        for a, b in _pairs_worth_checking(claims, similarity)
+        if _match(claims[a], claims[b], similarity[a, b], related)
     ]
     group_of = list(range(len(claims)))
     members = {i: [i] for i in range(len(claims))}
@@ -114,6 +115,15 @@ def _cluster(claims: Sequence[Claim], vectors: np.ndarray, related: _Related) ->
             group_of[i] = ga
             members[ga].append(i)
     return [sorted(m) for m in sorted(members.values(), key=min)]
+
+
+def _pairs_worth_checking(claims: Sequence[Claim], similarity: np.ndarray) -> np.ndarray:
+    """The pairs (a < b) of claims of different articles that `_match` could accept: two quotes (matched on
+    their words), or two other claims at least as close as the loosest rule asks."""
+    articles = np.array([c.span.article_id for c in claims])
+    quotes = np.array([_is_quote(c) for c in claims])
+    possible = (quotes[:, None] & quotes[None, :]) | (~quotes[:, None] & ~quotes[None, :] & (similarity >= LOOSEST))
+    return np.argwhere(np.triu(possible & (articles[:, None] != articles[None, :]), k=1))
 
 
 def _articles(claims: Sequence[Claim], indices: list[int]) -> set[str]:

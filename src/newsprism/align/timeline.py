@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from itertools import combinations
 from typing import Sequence
+
+import numpy as np
 
 from newsprism.annotate.embed import Embedder
 from newsprism.models import Event, TimelineEntry
 
 SAME_EVENT = 0.55
+RELATED_EVENT = SAME_EVENT - 0.15  # enough for two events of related kinds (a killing, a death)
 EQUIVALENT = [
     {"strike", "airstrike", "bomb", "bombing", "raid", "shelling"},
     {"storm", "siege", "overrun", "breach", "break"},
@@ -30,8 +32,9 @@ def build_timeline(events: Sequence[Event], embedder: Embedder) -> tuple[Timelin
             i = parent[i]
         return i
 
-    for a, b in combinations(range(len(events)), 2):
-        if _same(events[a], events[b], float(vectors[a] @ vectors[b])):
+    similarity = vectors @ vectors.T if events else np.zeros((0, 0))
+    for a, b in np.argwhere(np.triu(similarity >= RELATED_EVENT, k=1)):  # no pair below it can be one event
+        if _same(events[a], events[b], float(similarity[a, b])):
             parent[root(b)] = root(a)
     groups: dict[int, list[Event]] = {}
     for i, event in enumerate(events):
@@ -45,7 +48,7 @@ def _same(a: Event, b: Event, similarity: float) -> bool:
     if not overlap or a.span.article_id == b.span.article_id:
         return False
     related = a.trigger == b.trigger or any({a.trigger, b.trigger} <= s for s in EQUIVALENT)
-    return similarity >= SAME_EVENT or related and similarity >= SAME_EVENT - 0.15
+    return similarity >= SAME_EVENT or related and similarity >= RELATED_EVENT
 
 
 def _entry(events: list[Event]) -> TimelineEntry:

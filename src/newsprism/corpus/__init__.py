@@ -22,7 +22,7 @@ from newsprism.corpus.analyse import Analysed, analyse_batch, resources
 from newsprism.dedupe import CopyFinder
 from newsprism.errors import NewsprismError
 from newsprism.ingest.collection import read_collection
-from newsprism.models import IngestSummary, Read, StoryInfo, StoryReport, Unreadable
+from newsprism.models import Article, ArticleFacts, IngestSummary, Read, StoryInfo, StoryReport, Unreadable
 from newsprism.store import Store, Stored
 from newsprism.stories import StoryGrouper
 
@@ -31,7 +31,7 @@ BATCH = 32
 HEADLINE_CHARS = 160
 QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
 
-Runner = Callable[[Iterable[Sequence[Read]]], Iterator[list[Analysed | Unreadable]]]
+Runner = Callable[[Callable, Iterable], Iterator]  # (function, items) -> function(item) for each, in order
 
 
 class UnknownStory(NewsprismError):
@@ -52,12 +52,12 @@ class Corpus:
         tally: Counter = Counter()
         run = _Run(self.store, tally)
         items = run.new_items(read_collection(sources))
-        with _runner(workers, scheduler) as analyse, _progress_bar(progress, tally) as bar:
-            for chunk, analysed in analyse_in_order(items, batch, analyse):
-                run.store_batch(chunk, analysed)
-                bar(len(chunk))
-        for story_id in sorted(run.changed):
-            self._refresh(story_id)
+        with _runner(workers, scheduler) as runner:
+            with _progress_bar(progress, tally) as bar:
+                for chunk, analysed in analyse_in_order(items, batch, runner):
+                    run.store_batch(chunk, analysed)
+                    bar(len(chunk))
+            self._make_reports(sorted(run.changed), runner)
         return IngestSummary(
             read=tally["read"], stored=tally["stored"], duplicates=tally["duplicates"], copies=tally["copies"],
             stories=len(self.store.story_ids()), failures=tally["failures"], skipped=tally["skipped"],
@@ -94,10 +94,15 @@ class Corpus:
         cached = self.store.cached_report(story_id)
         if cached and cached[0] == len(members):
             return cached[1], cached[2]
-        report = align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
-        headline = _headline(report)
-        self.store.cache_report(story_id, len(members), headline, report)
-        return headline, report
+        report = story_report(members)
+        self.store.cache_report(story_id, len(members), _headline(report), report)
+        return _headline(report), report
+
+    def _make_reports(self, story_ids: Sequence[str], runner: Runner) -> None:
+        """The reports of the stories a run changed, made where the per-article stages ran, stored here."""
+        members = (self.store.story_articles(s) for s in story_ids)
+        for story_id, (size, report) in zip(story_ids, runner(_sized_report, members)):
+            self.store.cache_report(story_id, size, _headline(report), report)
 
 
 class _Run:
@@ -148,14 +153,23 @@ class _Run:
         return Stored(item.place, item.article, item.facts, item.features, item.text_key, item.signature, story_id, copy)
 
 
+def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport:
+    """The report of a story's stored articles, with this process's embedder."""
+    return align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
+
+
+def _sized_report(members: Sequence[tuple[Article, ArticleFacts]]) -> tuple[int, StoryReport]:
+    return len(members), story_report(members)
+
+
 def analyse_in_order(
-    items: Iterable[Read | Unreadable], batch: int, analyse: Runner
+    items: Iterable[Read | Unreadable], batch: int, runner: Runner
 ) -> Iterator[tuple[list[Read | Unreadable], list[Analysed | Unreadable]]]:
     """Each chunk of `batch` items with the analysis of its readable articles, in input order."""
     chunks = _chunks(items, batch)
     first, second = itertools.tee(chunks)
     reads = ([i for i in chunk if isinstance(i, Read)] for chunk in second)
-    yield from zip(first, analyse(reads))
+    yield from zip(first, runner(analyse_batch, reads))
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -168,25 +182,26 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
     """Where the per-article stages run: here, a local Dask cluster of `workers` processes, or `scheduler`."""
     if workers <= 1 and scheduler is None:
-        yield lambda batches: map(analyse_batch, batches)
+        yield map
         return
     from dask.distributed import Client, LocalCluster
 
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        yield lambda batches: _in_order(client, batches, ahead=2 * max(len(client.scheduler_info()["workers"]), 1))
+        ahead = 2 * max(len(client.scheduler_info()["workers"]), 1)
+        yield lambda function, items: _in_order(client, function, items, ahead)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _in_order(client, batches: Iterable[Sequence[Read]], ahead: int) -> Iterator[list[Analysed | Unreadable]]:
-    """Batches sent to the cluster a few ahead, results given back in the order sent."""
+def _in_order(client, function: Callable, items: Iterable, ahead: int) -> Iterator:
+    """`function` of each item on the cluster, a few items ahead, results given back in the order sent."""
     pending = []
-    for batch in batches:
-        pending.append(client.submit(analyse_batch, list(batch), pure=False))
+    for item in items:
+        pending.append(client.submit(function, item, pure=False))
         if len(pending) > ahead:
             yield pending.pop(0).result()
     for future in pending:
