@@ -21,7 +21,7 @@ FLOORS = {  # reached 2026-11-25 (issue 4); see benchmarks/RESULTS.md for the wh
     "direct_precision": 0.964,
     "direct_recall": 0.975,
     "all_recall": 0.731,
-    "speaker_right": 0.874,
+    "speaker_right": 0.888,
     "cue_right": 0.853,
 }
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_quotes_polnear.py"

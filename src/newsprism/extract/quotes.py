@@ -78,7 +78,8 @@ NOUN_PREPOSITIONS = ("about", "of", "on", "over", "against", "for", "to", "regar
 STANCE_VERBS = frozenset("make express voice raise issue offer share have take give repeat renew".split())
 REPORTING_ONLY = frozenset({"continue"})  # "he continued, ..." hands over to a quote; it reports nothing itself
 SOCIAL = {"tweet": "Twitter", "twitter": "Twitter", "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
-CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "speech", "letter", "op-ed", "broadcast", "video"}
+CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "speech", "letter", "op-ed", "broadcast", "video", "ad", "memo",
+                 "email", "message", "release"}
 CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ", "PRON"}
 OPENING, CLOSING = "“„«", "”»"
 SCARE_QUOTE_WORDS = 4
@@ -407,12 +408,31 @@ def _speaker_token(cue: Token) -> Token | None:
         subject = agent or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return subject
-        if verb is cue and (inverted := _inverted_subject(cue)) is not None:
-            return inverted
+        if verb is cue and (unparsed := _inverted_subject(cue) or _name_before(cue)) is not None:
+            return unparsed
         if verb.dep_ == "xcomp" and (listener := next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
             return listener  # "the win led Priebus to declare" -> Priebus
-        verb = verb.head if verb.dep_ in ("conj", "xcomp", "advcl", "pcomp", "prep", "acl") and verb.head.i != verb.i else None
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in CHANNEL_NOUNS:
+            return verb.head  # "placards supporting Sanders"; but "X issued a statement saying" -> X
+        climbs = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "acomp", "advmod", "dobj")
+        verb = verb.head if verb.dep_ in climbs and verb.head.i != verb.i else None
     return None
+
+
+def _name_before(cue: Token) -> Token | None:
+    """"Senator Harry Reid, the minority leader, said" parsed without a subject: the noun right before the
+    cue (past commas and adverbs), or the name its apposition describes."""
+    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    i = cue.i - 1
+    while i >= cue.sent.start and (cue.doc[i].is_punct and cue.doc[i].text == "," or cue.doc[i].pos_ == "ADV"):
+        i -= 1
+    word = cue.doc[i] if i >= cue.sent.start else None
+    if word is None or word.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    while word.dep_ in ("appos", "compound") and word.head.i < word.i + 2:
+        word = word.head
+    return word
 
 
 def _inverted_subject(cue: Token) -> Token | None:
