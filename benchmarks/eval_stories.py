@@ -60,7 +60,8 @@ def features(name: str, rows: list[dict], cache: Path):
         article = clean_article(read_text(row["text"], source_name=row["id"], title=row.get("title"),
                                           outlet=row.get("source"), published=published, url=row.get("url")))
         (annotated,) = annotate([article], resources.nlp)
-        found.append(story_features(article, extract_article(annotated), resources.embedder).model_copy(update={"article_id": row["id"]}))
+        (features,) = story_features([article], [extract_article(annotated)], resources.embedder)
+        found.append(features.model_copy(update={"article_id": row["id"]}))
     path.write_text("".join(f.model_dump_json() + "\n" for f in found), encoding="utf-8")
     return found
 

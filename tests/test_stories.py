@@ -23,7 +23,7 @@ REHAB_B2 = ("Hugo Larsen is in rehab at a clinic near Phoenix, Arizona, manager 
 def _features(resources, text: str, day: dt.date):
     article = clean_article(read_text(text, published=day))
     (annotated,) = annotate([article], resources.nlp)
-    return story_features(article, extract_article(annotated), resources.embedder)
+    return story_features([article], [extract_article(annotated)], resources.embedder)[0]
 
 
 def test_stories_group_reports_of_one_event_and_keep_look_alikes_apart(resources):

@@ -49,10 +49,11 @@ def load_pipeline() -> Language:
     return nlp
 
 
-def load_resources() -> Resources:
-    """Load spaCy and the embedder side by side (the embedder mostly waits on I/O and ONNX)."""
+def load_resources(embedder_threads: int | None = None) -> Resources:
+    """Load spaCy and the embedder side by side (the embedder mostly waits on I/O and ONNX).
+    `embedder_threads`: the embedder's ONNX threads (None: one per core)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
-        embedder = pool.submit(Embedder)
+        embedder = pool.submit(Embedder, embedder_threads)
         nlp = load_pipeline()
         return Resources(nlp=nlp, embedder=embedder.result())
 

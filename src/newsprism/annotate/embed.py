@@ -50,13 +50,13 @@ class Embedder:
         self.embed(["Warm up: the first run of a session sets up its kernels."])
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """One normalised row per text, in the order given."""
-        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH):
-            batch = order[start : start + BATCH]
-            out[batch] = self._embed_batch([texts[i] for i in batch])
-        return out
+        """One normalised row per text, in the order given; a text given twice (a copied sentence) is embedded once."""
+        unique = sorted(set(texts), key=lambda t: (len(t), t))
+        vectors = np.zeros((len(unique), DIMENSIONS), dtype=np.float32)
+        for start in range(0, len(unique), BATCH):
+            vectors[start : start + BATCH] = self._embed_batch(unique[start : start + BATCH])
+        row = {text: n for n, text in enumerate(unique)}
+        return vectors[[row[t] for t in texts]] if texts else vectors
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

@@ -31,8 +31,8 @@ class Analysed:
 
 @cache
 def resources() -> Resources:
-    """The models of this process, loaded on first use."""
-    return load_resources()
+    """The models of this process, loaded on first use; one core each, as the workers are one process a core."""
+    return load_resources(embedder_threads=1)
 
 
 def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
@@ -48,11 +48,13 @@ def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
             key = text_key(article.text)
             usable.append((item.place, article.model_copy(update={"id": "a" + key[:16]}), key))
     found = resources()
-    analysed = []
-    for (place, _, key), annotated in zip(usable, annotate([a for _, a, _ in usable], found.nlp)):
-        article, facts = annotated.article, extract_article(annotated)
-        features = story_features(article, facts, found.embedder)
-        analysed.append(Analysed(place, article, facts, features, key, copy_signature(article.text)))
+    annotated = annotate([a for _, a, _ in usable], found.nlp)
+    facts = [extract_article(a) for a in annotated]
+    features = story_features([a.article for a in annotated], facts, found.embedder)
+    analysed = [
+        Analysed(place, a.article, f, features_of, key, copy_signature(a.article.text))
+        for (place, _, key), a, f, features_of in zip(usable, annotated, facts, features)
+    ]
     remaining = iter(analysed)
     return [result if result is not None else next(remaining) for result in results]
 

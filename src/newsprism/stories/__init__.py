@@ -1,6 +1,6 @@
 """Stories: articles grouped into stories incrementally, from what the pipeline already extracted.
 
-    features = story_features(article, facts, embedder)   # per article, in worker processes
+    features = story_features(articles, facts, embedder)  # per batch of articles, in worker processes
     grouper = StoryGrouper(); grouper.load(stored)         # the stories so far, from the database
     grouper.add(batch)                                     # -> {article id: story id}
 
@@ -38,13 +38,21 @@ NAME_WEIGHT, WORD_WEIGHT, VECTOR_WEIGHT = 0.45, 0.3, 0.25
 JOIN = 0.3
 
 
-def story_features(article: Article, facts: ArticleFacts, embedder: Embedder) -> StoryFeatures:
-    """The names, words and lead embedding of one article."""
+def story_features(articles: Sequence[Article], facts: Sequence[ArticleFacts], embedder: Embedder) -> list[StoryFeatures]:
+    """The names, words and lead embedding of each article (the leads embedded together)."""
+    vectors = embedder.embed([_lead(a, f) for a, f in zip(articles, facts)]).astype(np.float16)
+    return [_features(a, f, v) for a, f, v in zip(articles, facts, vectors)]
+
+
+def _lead(article: Article, facts: ArticleFacts) -> str:
+    lead = " ".join([article.title or "", *(article.text[s.span.start : s.span.end] for s in facts.sentences[:LEAD_SENTENCES])])
+    return lead.strip() or article.text[:500]
+
+
+def _features(article: Article, facts: ArticleFacts, vector: np.ndarray) -> StoryFeatures:
     names = [_name_key(e.name, e.label) for e in facts.entities if e.label in NAME_LABELS for _ in e.mentions]
     names += YEAR.findall(article.text)
     words = [w.lower() for c in facts.claims if c.kind != "quote" for w in c.lemmas if w.isalpha() and len(w) > 2]
-    lead = " ".join([article.title or "", *(article.text[s.span.start : s.span.end] for s in facts.sentences[:LEAD_SENTENCES])])
-    vector = embedder.embed([lead.strip() or article.text[:500]])[0].astype(np.float16)
     return StoryFeatures(
         article_id=article.id, published=article.published, names=tuple(sorted(names)), words=tuple(sorted(words)),
         vector=base64.b64encode(vector.tobytes()).decode("ascii"),
