@@ -63,17 +63,21 @@ class CopyFinder:
     def add(self, article_id: str, signature: bytes) -> CopyLink | None:
         """The link to the earlier article this one copies (most contained first), then remember it."""
         size, minhash = _unpack(signature)
-        links = [self._link(article_id, size, minhash, other) for other in self._lsh.query(minhash) if other != article_id]
-        copies = [link for link in links if link.containment >= COPY_CONTAINMENT]
+        measured = [(*self._measure(size, minhash, other), other) for other in self._lsh.query(minhash) if other != article_id]
         self._remember(article_id, size, minhash)
-        return max(copies, key=lambda l: (l.containment, l.resemblance, l.original_id), default=None)
+        best = max((m for m in measured if m[0] >= COPY_CONTAINMENT), default=None)
+        if best is None:
+            return None
+        containment, resemblance, original = best
+        return CopyLink(article_id=article_id, original_id=original, resemblance=resemblance, containment=containment)
 
-    def _link(self, article_id: str, size: int, minhash: LeanMinHash, other: str) -> CopyLink:
+    def _measure(self, size: int, minhash: LeanMinHash, other: str) -> tuple[float, float]:
+        """(containment, resemblance) of the article in an earlier one, or of the earlier one in it."""
         other_size, other_hash = self._seen[other]
         resemblance = float(minhash.jaccard(other_hash))
         shared = resemblance * (size + other_size) / (1 + resemblance)
         containment = min(shared / max(min(size, other_size), 1), 1.0)
-        return CopyLink(article_id=article_id, original_id=other, resemblance=round(resemblance, 3), containment=round(containment, 3))
+        return round(containment, 3), round(resemblance, 3)
 
     def _remember(self, article_id: str, size: int, minhash: LeanMinHash) -> None:
         if article_id not in self._seen:

@@ -9,8 +9,9 @@ weighted by how rare its terms are in the corpus so far: the actors both name (p
 other actors by name), the content words of their claims, and the sentence embedding of title and lead.
 Two look-alike events (two earthquakes, two celebrities in rehab) differ in their actors and places,
 which is why names weigh most. Candidate stories come from an index of names and rare words, and a
-story whose dates lie more than `WINDOW_DAYS` away is not a candidate, so the cost of adding an
-article does not grow with the corpus. Stories are never merged or renumbered once opened.
+story whose dates lie more than `WINDOW_DAYS` away is not a candidate: the index is kept by week, and
+only a story that has an article with the shared term in the weeks around the new article's date is
+looked at, so the cost of adding an article does not grow with the corpus. Stories are never merged or renumbered once opened.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ class StoryGrouper:
 
     def __init__(self) -> None:
         self._stories: dict[str, _Story] = {}
-        self._index: dict[str, set[str]] = defaultdict(set)
+        self._index: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))  # term -> week -> stories
         self._frequency: Counter = Counter()
         self._documents = 0
 
@@ -117,8 +118,9 @@ class StoryGrouper:
             self._count(features)
         story = self._stories.setdefault(story_id, _Story(story_id))
         story.absorb(features)
+        week = _week(features.published)
         for term in self._terms(features):
-            self._index[term].add(story_id)
+            self._index[term][week].add(story_id)
 
     def _count(self, features: StoryFeatures) -> None:
         self._documents += 1
@@ -138,7 +140,12 @@ class StoryGrouper:
         return sorted(shared, key=lambda t: (-self._idf(t), t))[:CANDIDATE_TERMS]
 
     def _candidates(self, features: StoryFeatures) -> list[_Story]:
-        found = {story_id for term in self._key_terms(features) for story_id in self._index.get(term, ())}
+        weeks = _weeks_around(features.published)
+        found = set()
+        for term in self._key_terms(features):
+            by_week = self._index.get(term, {})
+            for week in by_week if weeks is None else weeks:
+                found |= by_week.get(week, set())
         stories = [self._stories[s] for s in sorted(found)]
         return [s for s in stories if _within_window(features.published, s)]
 
@@ -159,6 +166,19 @@ class StoryGrouper:
 
 def _vector(features: StoryFeatures) -> np.ndarray:
     return np.frombuffer(base64.b64decode(features.vector), dtype=np.float16).astype(np.float32)
+
+
+def _week(day: dt.date | None) -> int | None:
+    return day.toordinal() // 7 if day is not None else None
+
+
+def _weeks_around(day: dt.date | None) -> list[int | None] | None:
+    """The weeks a story sharing a term with an article of `day` must have it in (undated ones too);
+    None for an undated article, which may belong to a story of any week."""
+    if day is None:
+        return None
+    window = dt.timedelta(days=WINDOW_DAYS)
+    return [None, *range(_week(day - window), _week(day + window) + 1)]
 
 
 def _within_window(day: dt.date | None, story: _Story) -> bool:
