@@ -437,12 +437,11 @@ def _name_before(cue: Token) -> Token | None:
 
 def _inverted_subject(cue: Token) -> Token | None:
     """"..., said Skelly," where the parser took the name after the cue for something else than a subject."""
-    if not _is_cue(cue) or cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.i + 1 >= len(cue.doc) or cue.i == 0 or cue.doc[cue.i - 1].text not in (",", "”", '"', "''"):
+    after_quote = cue.i > 0 and cue.doc[cue.i - 1].text in (",", "”", '"', "''")
+    if not (_is_cue(cue) and cue.tag_ in ("VBD", "VBZ", "VBP") and after_quote):
         return None
-    after = cue.doc[cue.i + 1]
-    while after.dep_ in ("det", "compound", "amod") and after.head.i > after.i:
-        after = after.head
-    return after if after.head.i == cue.i and after.pos_ in ("PROPN", "NOUN") else None
+    after = _phrase_after(cue)
+    return after if after is not None and after.head.i == cue.i and after.pos_ != "PRON" else None
 
 
 def _colon_speaker(colon: Token) -> Token:
