@@ -56,7 +56,7 @@ class Embedder:
         for start in range(0, len(unique), BATCH):
             vectors[start : start + BATCH] = self._embed_batch(unique[start : start + BATCH])
         row = {text: n for n, text in enumerate(unique)}
-        return vectors[[row[t] for t in texts]] if texts else vectors
+        return vectors[[row[t] for t in texts]]
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

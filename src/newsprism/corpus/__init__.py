@@ -95,8 +95,9 @@ class Corpus:
         if cached and cached[0] == len(members):
             return cached[1], cached[2]
         report = story_report(members)
-        self.store.cache_report(story_id, len(members), _headline(report), report)
-        return _headline(report), report
+        headline = _headline(report)
+        self.store.cache_report(story_id, len(members), headline, report)
+        return headline, report
 
     def _make_reports(self, story_ids: Sequence[str], runner: Runner) -> None:
         """The reports of the stories a run changed, made where the per-article stages ran, stored here."""

@@ -11,7 +11,8 @@ Two look-alike events (two earthquakes, two celebrities in rehab) differ in thei
 which is why names weigh most. Candidate stories come from an index of names and rare words, and a
 story whose dates lie more than `WINDOW_DAYS` away is not a candidate: the index is kept by week, and
 only a story that has an article with the shared term in the weeks around the new article's date is
-looked at, so the cost of adding an article does not grow with the corpus. Stories are never merged or renumbered once opened.
+looked at, so the cost of adding an article does not grow with the corpus. Stories are never merged or
+renumbered once opened.
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ class StoryGrouper:
         for term in self._key_terms(features):
             by_week = self._index.get(term, {})
             for week in by_week if weeks is None else weeks:
-                found |= by_week.get(week, set())
+                found.update(by_week.get(week, ()))
         stories = [self._stories[s] for s in sorted(found)]
         return [s for s in stories if _within_window(features.published, s)]
 
