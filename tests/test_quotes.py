@@ -161,3 +161,9 @@ def test_quotes_seed_blog_speakers(nlp):
     assert "Dietz" in _by_start(quotes, "A situation that could").speaker_name
     mohyee = _by_start(quotes, "the prime minister")
     assert mohyee.kind == "reported" and mohyee.speaker_name == "Mohammed Mohyee"
+
+
+def test_quotes_a_question_takes_the_cue_of_the_short_sentence_after_it(nlp):
+    text = "“Who paid for the new bridge?” Councillor Ines Varga asked. “Nobody will tell us.”"
+    question = _by_start(_quotes(nlp, text), "Who paid")
+    assert question.cue == "asked" and "Ines Varga" in question.speaker_name

@@ -244,11 +244,23 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     begin = first.sent.start
     if begin > 0 and _introduces(doc[begin - 1]):
         begin = doc[begin - 1].sent.start
-    tokens = [t for t in doc[begin : last.sent.end] if not start <= t.idx < end]
+    tokens = [t for t in [*doc[begin : last.sent.end], *_attribution_after(doc, last.sent, end)] if not start <= t.idx < end]
     cues = [t for t in tokens if _is_cue(t) or t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
     if cues:
         return min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
     return _colon_before(doc, first.start)
+
+
+def _attribution_after(doc: Doc, sentence: SpacySpan, end: int) -> SpacySpan:
+    """The first words of the sentence after a question or exclamation that closed its own sentence
+    ("“Why?” Ward asked."): the parser splits there, leaving the cue in a sentence of its own."""
+    none = doc[0:0]
+    if sentence.end >= len(doc) or doc.text[:end].rstrip().endswith(".") or doc.text[end : sentence.end_char].strip(" ”\"'"):
+        return none
+    following = doc[sentence.end].sent
+    if "\n" in doc.text[sentence.end_char : following.start_char]:
+        return none
+    return doc[following.start : min(following.end, following.start + SPEAKER_WORDS + 1)]
 
 
 def _introduces(token: Token) -> bool:
