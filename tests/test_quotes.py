@@ -167,3 +167,9 @@ def test_quotes_a_question_takes_the_cue_of_the_short_sentence_after_it(nlp):
     text = "“Who paid for the new bridge?” Councillor Ines Varga asked. “Nobody will tell us.”"
     question = _by_start(_quotes(nlp, text), "Who paid")
     assert question.cue == "asked" and "Ines Varga" in question.speaker_name
+
+
+def test_quotes_a_relative_pronoun_naming_no_one_is_named_with_its_noun(nlp):
+    quotes = _quotes(nlp, "Residents signed a petition that demands a new bridge over the river.")
+    demands = _by_start(quotes, "a new bridge")
+    assert demands.speaker_mention == "a petition that" and demands.speaker_name is None

@@ -477,8 +477,7 @@ def _attribute(
     span = lambda s, e: Span(article_id=article_id, start=s, end=e)  # noqa: E731
     fields: dict = {}
     if item.speaker is not None:
-        mention = resolver.mention(item.speaker)
-        entity = resolver.resolve(mention)
+        mention, entity = resolver.speaker(item.speaker)
         fields.update(
             speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
             speaker_key=entity.key if entity else None, speaker_name=entity.name if entity else None,

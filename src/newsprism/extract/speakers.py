@@ -30,6 +30,15 @@ class SpeakerResolver:
         self.quoted = quoted
         self.last: tuple[LocalEntity, int] | None = None
 
+    def speaker(self, token: Token) -> tuple[SpacySpan, LocalEntity | None]:
+        """The words naming a speaker and the entity they stand for. A relative pronoun that names no entity
+        is named with the noun phrase its clause describes: "a report that found ..." -> "a report that"."""
+        mention = self.mention(token)
+        entity = self.resolve(mention)
+        if entity is None and _is_relative(mention):
+            mention = self.doc[self.mention(token.head.head).start : token.i + 1]
+        return mention, entity
+
     def mention(self, token: Token) -> SpacySpan:
         """The words naming the speaker: a whole name, a noun phrase without its clauses, or a pronoun."""
         if token.pos_ == "PRON":
