@@ -173,3 +173,13 @@ def test_quotes_a_relative_pronoun_naming_no_one_is_named_with_its_noun(nlp):
     quotes = _quotes(nlp, "Residents signed a petition that demands a new bridge over the river.")
     demands = _by_start(quotes, "a new bridge")
     assert demands.speaker_mention == "a petition that" and demands.speaker_name is None
+
+
+def test_quotes_a_possessive_pronoun_speaker(nlp):
+    text = ("Senator Omar Lind toured the flooded docks on Monday. "
+            "His plan to raise the sea wall was welcomed by the union. "
+            "Mayor Rosa Lind repeated her criticism of the ferry company.")
+    quotes = _quotes(nlp, text)
+    plan = _by_start(quotes, "raise the sea wall")
+    assert plan.speaker_mention == "His" and plan.speaker_name == "Omar Lind"
+    assert _by_start(quotes, "the ferry company").speaker_mention == "Mayor Rosa Lind"

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from newsprism.extract.names import same_actor
 from newsprism.models import LocalEntity
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 MAX_ANTECEDENT_STEPS = 6
 # Words of an organisation's name: a name without them that the tagger calls an organisation may be a person's.
 ORGANISATION_WORDS = frozenset(
