@@ -44,3 +44,11 @@ def test_dedupe_finder_rebuilt_from_stored_signatures_finds_the_same_copy():
     finder = CopyFinder()
     finder.load(stored)
     assert finder.add("blog", copy_signature(BLOG)).original_id == "report"
+
+
+def test_dedupe_much_copied_report_still_links_to_its_original():
+    finder = CopyFinder()
+    finder.add("report", copy_signature(REPORT))
+    links = [finder.add(f"copy-{n}", copy_signature(f"Filed by desk number {n} of the wire.\n\n" + REPORT)) for n in range(60)]
+    assert all(link is not None and link.containment > 0.9 for link in links)
+    assert links[-1].original_id == "report"

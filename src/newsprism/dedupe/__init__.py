@@ -18,14 +18,15 @@ import struct
 from typing import Iterable
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash
 
 from newsprism.models import CopyLink
 
 SHINGLE = 5
 PERMUTATIONS = 128
 SEED = 1
-CANDIDATE_RESEMBLANCE = 0.2  # LSH threshold: loose, every candidate is then checked by containment
+BANDS, ROWS = 40, 2  # LSH bands: texts sharing a fifth of their 5-grams are candidates 80% of the time, a third 99%
+BUCKET = 20  # articles a band value keeps (its first ones)
 COPY_CONTAINMENT = 0.5  # share of the smaller text's 5-grams found in the other
 _SIZE = struct.Struct("<I")
 
@@ -49,11 +50,22 @@ def copy_signature(text: str) -> bytes:
 
 
 class CopyFinder:
-    """Remembers the articles it has seen and says which earlier one a new article copies."""
+    """Remembers the articles it has seen and says which earlier one a new article copies.
+
+    The LSH index bands each MinHash into `BANDS` bands of `ROWS` values; articles sharing a band are
+    candidates, then checked by containment. A band value shared by more than `BUCKET` articles keeps only
+    the first `BUCKET` of them (the earliest, so the original of a much-copied report stays findable):
+    boilerplate and templated sentences give band values that thousands of unrelated articles share, and
+    datasketch's `MinHashLSH`, whose buckets grow without bound, then makes each query cost more as the
+    corpus grows. With capped buckets an `add` costs the same at any corpus size.
+    """
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=CANDIDATE_RESEMBLANCE, num_perm=PERMUTATIONS)
-        self._seen: dict[str, tuple[int, LeanMinHash]] = {}
+        self._ids: dict[str, int] = {}
+        self._names: list[str] = []
+        self._sizes = np.zeros(1024, dtype=np.float64)
+        self._hashes = np.zeros((1024, PERMUTATIONS), dtype=np.uint64)
+        self._buckets: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
 
     def load(self, stored: Iterable[tuple[str, bytes]]) -> None:
         """Rebuild from stored (article id, signature) pairs, oldest first."""
@@ -63,26 +75,47 @@ class CopyFinder:
     def add(self, article_id: str, signature: bytes) -> CopyLink | None:
         """The link to the earlier article this one copies (most contained first), then remember it."""
         size, minhash = _unpack(signature)
-        measured = [(*self._measure(size, minhash, other), other) for other in self._lsh.query(minhash) if other != article_id]
-        self._remember(article_id, size, minhash)
-        best = max((m for m in measured if m[0] >= COPY_CONTAINMENT), default=None)
-        if best is None:
+        bands = _bands(minhash)
+        candidates = sorted({n for band, key in zip(self._buckets, bands) for n in band.get(key, ())})
+        candidates = [n for n in candidates if self._names[n] != article_id]
+        self._remember(article_id, size, minhash, bands)
+        if not candidates:
             return None
-        containment, resemblance, original = best
-        return CopyLink(article_id=article_id, original_id=original, resemblance=resemblance, containment=containment)
+        containment, resemblance = self._measure(size, minhash.hashvalues, np.array(candidates))
+        best = int(np.argmax(containment))  # the earliest of equally contained ones
+        if containment[best] < COPY_CONTAINMENT:
+            return None
+        return CopyLink(article_id=article_id, original_id=self._names[candidates[best]],
+                        resemblance=round(float(resemblance[best]), 3), containment=round(float(containment[best]), 3))
 
-    def _measure(self, size: int, minhash: LeanMinHash, other: str) -> tuple[float, float]:
-        """(containment, resemblance) of the article in an earlier one, or of the earlier one in it."""
-        other_size, other_hash = self._seen[other]
-        resemblance = float(minhash.jaccard(other_hash))
-        shared = resemblance * (size + other_size) / (1 + resemblance)
-        containment = min(shared / max(min(size, other_size), 1), 1.0)
-        return round(containment, 3), round(resemblance, 3)
+    def _measure(self, size: int, hashvalues: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(containment, resemblance) of the article in each earlier one, or of each earlier one in it."""
+        resemblance = (self._hashes[others] == hashvalues).mean(axis=1)
+        other_sizes = self._sizes[others]
+        shared = resemblance * (size + other_sizes) / (1 + resemblance)
+        containment = np.minimum(shared / np.maximum(np.minimum(size, other_sizes), 1), 1.0)
+        return containment.round(3), resemblance
 
-    def _remember(self, article_id: str, size: int, minhash: LeanMinHash) -> None:
-        if article_id not in self._seen:
-            self._seen[article_id] = (size, minhash)
-            self._lsh.insert(article_id, minhash)
+    def _remember(self, article_id: str, size: int, minhash: LeanMinHash, bands: list[bytes] | None = None) -> None:
+        if article_id in self._ids:
+            return
+        number = len(self._names)
+        if number == len(self._sizes):
+            self._sizes = np.resize(self._sizes, 2 * number)
+            self._hashes = np.resize(self._hashes, (2 * number, PERMUTATIONS))
+        self._ids[article_id] = number
+        self._names.append(article_id)
+        self._sizes[number] = size
+        self._hashes[number] = minhash.hashvalues
+        for band, key in zip(self._buckets, bands or _bands(minhash)):
+            members = band.setdefault(key, [])
+            if len(members) < BUCKET:
+                members.append(number)
+
+
+def _bands(minhash: LeanMinHash) -> list[bytes]:
+    """The LSH band keys of a MinHash: `BANDS` runs of `ROWS` hash values."""
+    return [band.tobytes() for band in minhash.hashvalues[: BANDS * ROWS].reshape(BANDS, ROWS)]
 
 
 def _unpack(signature: bytes) -> tuple[int, LeanMinHash]:
