@@ -58,8 +58,11 @@ def group_claims(
     `source_of` maps an article id to the article it was copied from (itself when independent);
     `loaded_counts` gives each claim id's number of loaded words, to pick the plainest wording.
     """
-    vectors = embedder.embed([_without_numbers(c) for c in claims]) if claims else np.zeros((0, 1))
-    related = _related_nouns(claims, embedder)
+    if len({c.span.article_id for c in claims}) > 1:
+        vectors = embedder.embed([_without_numbers(c) for c in claims])
+        related = _related_nouns(claims, embedder)
+    else:  # claims of one article are never matched with each other: nothing to embed
+        vectors, related = np.zeros((len(claims), 1)), _Related({})
     members = _cluster(claims, vectors, related)
     groups = [_group(f"g{n}", [claims[i] for i in m], source_of, loaded_counts, related) for n, m in enumerate(members, 1)]
     order = {"conflicting": 0, "corroborated": 1, "single-source": 2}

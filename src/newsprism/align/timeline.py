@@ -23,7 +23,8 @@ EQUIVALENT = [
 def build_timeline(events: Sequence[Event], embedder: Embedder) -> tuple[TimelineEntry, ...]:
     """Timeline entries in date order, ids t1.., each listing the articles that report it."""
     events = sorted(events, key=lambda e: (e.time.start, e.span.article_id, e.span.start))
-    vectors = embedder.embed([e.text for e in events]) if events else None
+    several = len({e.span.article_id for e in events}) > 1  # events of one article are never merged
+    vectors = embedder.embed([e.text for e in events]) if several else np.zeros((len(events), 1))
     parent = list(range(len(events)))
 
     def root(i: int) -> int:
@@ -32,7 +33,7 @@ def build_timeline(events: Sequence[Event], embedder: Embedder) -> tuple[Timelin
             i = parent[i]
         return i
 
-    similarity = vectors @ vectors.T if events else np.zeros((0, 0))
+    similarity = vectors @ vectors.T
     for a, b in np.argwhere(np.triu(similarity >= RELATED_EVENT, k=1)):  # no pair below it can be one event
         if _same(events[a], events[b], float(similarity[a, b])):
             parent[root(b)] = root(a)
