@@ -183,3 +183,20 @@ def test_quotes_a_possessive_pronoun_speaker(nlp):
     plan = _by_start(quotes, "raise the sea wall")
     assert plan.speaker_mention == "His" and plan.speaker_name == "Omar Lind"
     assert _by_start(quotes, "the ferry company").speaker_mention == "Mayor Rosa Lind"
+
+
+def test_quotes_speech_reported_inside_other_speech_is_the_outer_speakers(nlp):
+    quotes = _quotes(nlp, "Nothing the minister said “will calm the fishermen,” union leader Tom Birch said.")
+    calm = _by_start(quotes, "will calm")
+    assert calm.kind == "direct" and "Tom Birch" in calm.speaker_name
+
+
+def test_quotes_what_is_said_according_to_a_source_is_that_sources_account(nlp):
+    quotes = _quotes(nlp, "Mayor Rosa Lind said the pier would reopen in May, according to the Harbour Gazette.")
+    pier = _by_start(quotes, "the pier would reopen")
+    assert pier.cue == "according to" and pier.speaker_mention == "the Harbour Gazette"
+
+
+def test_quotes_a_participle_cue_keeps_its_own_words(nlp):
+    quote = _by_start(_quotes(nlp, "Mayor Rosa Lind spoke first, adding that “the ferry will run again.”"), "the ferry")
+    assert quote.cue == "adding" and quote.speaker_name == "Rosa Lind"

@@ -120,15 +120,16 @@ def _outermost(found: list[_Found]) -> list[_Found]:
     """Attributions nested in reported speech are the outer speaker's account: "X said that the unions
     waited to endorse Y" is X's, not the unions'. A nested reported quote is dropped; a partial quote in
     reported speech ("she said her father had 'hopped a train'") takes the outer cue and speaker. What is
-    said "according to" a source may hold a whole attribution of its own, and is no outer speech here."""
-    reported = [f for f in found if f.kind == "reported" and f.cue is not None and f.cue.lower_ != "according"]
+    said "according to" a source may hold a whole attribution of its own ("X said Y, according to Z"): it
+    is kept, as Z's account."""
+    reported = [f for f in found if f.kind == "reported" and f.cue is not None]
     kept = []
     for item in found:
         outer = next((o for o in reported if o is not item and _inside(item, o)), None)
         if outer is None:
             kept.append(item)
-        elif item.kind == "direct":
-            kept.append(_Found("direct", item.start, item.end, item.text, cue=outer.cue, speaker=outer.speaker))
+        elif item.kind == "direct" or outer.cue.lower_ == "according":
+            kept.append(_Found(item.kind, item.start, item.end, item.text, cue=outer.cue, speaker=outer.speaker))
     return kept
 
 
@@ -247,8 +248,19 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     tokens = [t for t in [*doc[begin : last.sent.end], *_attribution_after(doc, last.sent, end)] if not start <= t.idx < end]
     cues = [t for t in tokens if _is_cue(t) or t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
     if cues:
-        return min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+        return _outer_cue(min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))), cues)
     return _colon_before(doc, first.start)
+
+
+def _outer_cue(cue: Token, cues: list[Token]) -> Token:
+    """The cue that reports the speech `cue` is part of ("Nothing the president said 'will help,' the senator
+    said", "X said: '...', the Times reported"): the highest of `cues` above it, not across a coordination or
+    an adverbial clause ("said, adding"); what is said "according to" a source is that source's account."""
+    outer = cue
+    while cue.lower_ != "according" and cue.dep_ not in ("conj", "advcl", "parataxis", "ROOT") and cue.head.i != cue.i:
+        cue = cue.head
+        outer = cue if cue in cues else outer
+    return next((c for c in outer.children if c in cues and c.lower_ == "according"), outer)
 
 
 def _attribution_after(doc: Doc, sentence: SpacySpan, end: int) -> SpacySpan:
