@@ -168,7 +168,7 @@ def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
     if len(tokens) < 3:
         return None
     span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
-    text = " ".join(doc.text[span.start : span.end].split())
+    text = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
     parts = {"subject": None, "predicate": None, "object": None, "kind": "number", "quantities": (quantity,)}
     return span, text, sentence, {**parts, **_vocabulary(tokens)}
 

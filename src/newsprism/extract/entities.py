@@ -25,6 +25,7 @@ MAX_DESCRIPTOR_TOKENS = 16
 class _Cluster:
     names: list[SpacySpan] = field(default_factory=list)
     labels: Counter = field(default_factory=Counter)
+    texts: set[str] = field(default_factory=set)  # the distinct spellings of its names
 
     @property
     def name(self) -> str:
@@ -84,13 +85,14 @@ def _is_title(token: Token) -> bool:
 
 
 def _add_to_cluster(clusters: list[_Cluster], name: SpacySpan) -> None:
-    person = name.label_ == "PERSON"
-    for cluster in clusters:
-        if any(same_actor(name.text, n.text, person=person or cluster.labels["PERSON"] > 0) for n in cluster.names):
-            cluster.names.append(name)
-            cluster.labels[name.label_] += 1
-            return
-    clusters.append(_Cluster(names=[name], labels=Counter([name.label_])))
+    person, text = name.label_ == "PERSON", name.text
+    joined = next((c for c in clusters if any(same_actor(text, t, person=person or c.labels["PERSON"] > 0) for t in c.texts)), None)
+    if joined is None:
+        joined = _Cluster()
+        clusters.append(joined)
+    joined.names.append(name)
+    joined.labels[name.label_] += 1
+    joined.texts.add(text)
 
 
 def _to_entity(cluster: _Cluster, doc: Doc, article_id: str) -> LocalEntity:
