@@ -200,3 +200,11 @@ def test_quotes_what_is_said_according_to_a_source_is_that_sources_account(nlp):
 def test_quotes_a_participle_cue_keeps_its_own_words(nlp):
     quote = _by_start(_quotes(nlp, "Mayor Rosa Lind spoke first, adding that “the ferry will run again.”"), "the ferry")
     assert quote.cue == "adding" and quote.speaker_name == "Rosa Lind"
+
+
+def test_quotes_a_parenthetical_cue_reports_the_clause_around_it(nlp):
+    quotes = _quotes(nlp, "Harbour master Ines Varga, officials said, has grown skeptical about the ferry plan.")
+    clause = next(q for q in quotes if q.cue == "said")
+    assert clause.speaker_mention == "officials" and "grown skeptical" in clause.text
+    assert not any(q.cue == "skeptical" for q in quotes)  # the stance is the officials' account, not Varga's
+    assert _quotes(nlp, "The ferry fare, you know, is far too high for the islanders.") == ()

@@ -309,6 +309,9 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
             found.append(_according_to(doc, text, token, marked))
         elif token.text == ":" and (speaker := _line_speaker(token)) is not None:
             found.append(_after_colon(text, token, speaker, marked))
+        elif _is_parenthetical(token) and not any(s <= token.head.idx < e for s, e in marked):
+            words = [t for t in token.head.subtree if t not in set(token.subtree)]
+            found.append(_content(text, words, token, _speaker_token(token), marked))
         elif token.pos_ == "VERB" and token.dep_ != "amod" and _is_reporting_verb(token):
             found.append(_complement_quote(text, _verb_complements(token), token, _speaker_token(token), marked))
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in ADJECTIVE_CUES:
@@ -317,6 +320,13 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
         elif token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES and (owner := _noun_speaker(token)) is not None:
             found.append(_complement_quote(text, _noun_complements(token), token, owner, marked))
     return [f for f in found if f is not None]
+
+
+def _is_parenthetical(cue: Token) -> bool:
+    """A speech verb set off inside the clause it reports: "Lind, officials said, has become skeptical"; not
+    the writer's aside to the reader ("the fee, you know, is extra")."""
+    aside = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in cue.children)
+    return _is_cue(cue) and cue.dep_ == "parataxis" and not aside and not any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _line_speaker(colon: Token) -> Token | None:
