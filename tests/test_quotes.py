@@ -208,3 +208,12 @@ def test_quotes_a_parenthetical_cue_reports_the_clause_around_it(nlp):
     assert clause.speaker_mention == "officials" and "grown skeptical" in clause.text
     assert not any(q.cue == "skeptical" for q in quotes)  # the stance is the officials' account, not Varga's
     assert _quotes(nlp, "The ferry fare, you know, is far too high for the islanders.") == ()
+
+
+def test_quotes_a_stance_verb_cues_a_quote_when_no_speech_verb_does(nlp):
+    text = ("Councillor Ines Varga accused the port board of “hiding the real accounts from the public for years.” "
+            "The board backed the “green pier” plan.")
+    quotes = _quotes(nlp, text)
+    hiding = _by_start(quotes, "hiding the real accounts")
+    assert hiding.cue == "accused" and "Ines Varga" in hiding.speaker_name
+    assert not any(q.text.startswith("green pier") for q in quotes)  # a short quote a stance verb holds is a scare quote

@@ -199,7 +199,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _direct(doc: Doc, text: str, start: int, end: int, marked: list[tuple[int, int]]) -> _Found | None:
     words = text[start:end]
     cue = _cue_near(doc, start, end)
-    if len(words.split()) <= SCARE_QUOTE_WORDS and cue is None and not words.rstrip().endswith((".", "!", "?")):
+    spoken = cue is not None and (_is_cue(cue) or _is_according(cue) or cue.text == ":")  # not only wanted or praised
+    if len(words.split()) <= SCARE_QUOTE_WORDS and not spoken and not words.rstrip().endswith((".", "!", "?")):
         return None
     joined = re.sub(r"\s*\n+\s*[“\"]?", " ", words).strip()
     return _Found("direct", start, end, joined, cue=cue, speaker=_direct_speaker(doc, end, cue, marked) if cue is not None else None)
@@ -237,7 +238,8 @@ def _phrase_after(cue: Token) -> Token | None:
 
 
 def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
-    """A speech verb in the sentences the quote touches, outside quotation marks, nearest the quote."""
+    """A speech verb in the sentences the quote touches, outside quotation marks, nearest the quote; else a verb
+    of stance ("accused X of “...”", "praised “...”")."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     last = doc.char_span(max(end - 1, start), end, alignment_mode="expand")
     if first is None or last is None:
@@ -246,7 +248,7 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     if begin > 0 and _introduces(doc[begin - 1]):
         begin = doc[begin - 1].sent.start
     tokens = [t for t in [*doc[begin : last.sent.end], *_attribution_after(doc, last.sent, end)] if not start <= t.idx < end]
-    cues = [t for t in tokens if _is_cue(t) or t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"]
+    cues = [t for t in tokens if _is_cue(t) or _is_according(t)] or [t for t in tokens if t.pos_ == "VERB" and _is_reporting_verb(t)]
     if cues:
         return _outer_cue(min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))), cues)
     return _colon_before(doc, first.start)
@@ -294,6 +296,10 @@ def _colon_before(doc: Doc, first: int) -> Token | None:
     return None
 
 
+def _is_according(token: Token) -> bool:
+    return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+
+
 def _is_cue(token: Token) -> bool:
     so_called = token.lower_ == "called" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and not so_called
@@ -305,7 +311,7 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
     for token in doc:
         if any(s <= token.idx < e for s, e in marked):
             continue
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if _is_according(token):
             found.append(_according_to(doc, text, token, marked))
         elif token.text == ":" and (speaker := _line_speaker(token)) is not None:
             found.append(_after_colon(text, token, speaker, marked))
