@@ -217,3 +217,8 @@ def test_quotes_a_stance_verb_cues_a_quote_when_no_speech_verb_does(nlp):
     hiding = _by_start(quotes, "hiding the real accounts")
     assert hiding.cue == "accused" and "Ines Varga" in hiding.speaker_name
     assert not any(q.text.startswith("green pier") for q in quotes)  # a short quote a stance verb holds is a scare quote
+
+
+def test_quotes_a_voice_in_a_relative_clause_does_not_carry_on_speaking(nlp):
+    text = "“The pier is unsafe,” said Tom Birch, whose union has warned about the cranes for years. “Nobody should work there.”"
+    assert "Tom Birch" in _by_start(_quotes(nlp, text), "Nobody should").speaker_name

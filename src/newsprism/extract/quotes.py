@@ -100,7 +100,8 @@ class _Found:
 
 
 def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -> tuple[Quote, ...]:
-    """Direct and reported quotes in text order, ids `<article>-q<n>`."""
+    """Direct and reported quotes in text order, ids `<article>-q<n>`. A quote with no cue continues the last
+    speaker, not a voice in a relative clause ("said X, whose union warned ...")."""
     text = doc.text
     marked = quoted_spans(text)
     found = [f for f in (_direct(doc, text, s, e, marked) for s, e in marked) if f is not None]
@@ -111,7 +112,7 @@ def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -
     for n, item in enumerate(sorted(found, key=lambda f: (f.start, f.end)), 1):
         quote = _attribute(doc, text, item, f"{article_id}-q{n}", article_id, resolver, previous)
         quotes.append(quote)
-        if quote.speaker_mention is not None:
+        if quote.speaker_mention is not None and (item.cue is None or item.cue.dep_ != "relcl"):
             previous = quote
     return tuple(quotes)
 
