@@ -222,3 +222,8 @@ def test_quotes_a_stance_verb_cues_a_quote_when_no_speech_verb_does(nlp):
 def test_quotes_a_voice_in_a_relative_clause_does_not_carry_on_speaking(nlp):
     text = "“The pier is unsafe,” said Tom Birch, whose union has warned about the cranes for years. “Nobody should work there.”"
     assert "Tom Birch" in _by_start(_quotes(nlp, text), "Nobody should").speaker_name
+
+
+def test_quotes_a_colon_cue_past_extra_spaces(nlp):
+    quote = _quotes(nlp, "The crowd went quiet. Mayor Rosa Lind held firm:  “The ferry stays, and so do the jobs.”")[0]
+    assert quote.cue == ":" and quote.speaker_name == "Rosa Lind"

@@ -290,7 +290,7 @@ def _introduces(token: Token) -> bool:
 def _colon_before(doc: Doc, first: int) -> Token | None:
     """The colon of "Kerry: “...”", when a name or noun stands right before it."""
     i = first - 1
-    while i >= 0 and doc[i].text in OPENING + "\"‘'":
+    while i >= 0 and (doc[i].text in OPENING + "\"‘'" or doc[i].is_space):
         i -= 1
     if i >= 1 and doc[i].text == ":" and doc[i - 1].pos_ in ("PROPN", "NOUN", "VERB"):
         return doc[i]
