@@ -227,3 +227,11 @@ def test_quotes_a_voice_in_a_relative_clause_does_not_carry_on_speaking(nlp):
 def test_quotes_a_colon_cue_past_extra_spaces(nlp):
     quote = _quotes(nlp, "The crowd went quiet. Mayor Rosa Lind held firm:  “The ferry stays, and so do the jobs.”")[0]
     assert quote.cue == ":" and quote.speaker_name == "Rosa Lind"
+
+
+def test_quotes_words_read_out_or_chanted(nlp):
+    text = ("“Closed until the spring storms pass,” read the sign on the harbour gate. "
+            "Later the protesters chanted “Save our pier!” outside the town hall.")
+    quotes = _quotes(nlp, text)
+    assert _by_start(quotes, "Closed until").speaker_mention.startswith("the sign")
+    assert _by_start(quotes, "Save our pier").speaker_mention == "the protesters"

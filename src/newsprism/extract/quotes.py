@@ -32,7 +32,7 @@ SPEECH_VERBS = frozenset(
     promise propose urge demand recommend estimate expect worry feel know learn find show indicate
     predict assure reassure insist signal acknowledge concede hint speculate suspect doubt opine fume gush
     rave snap sigh marvel scoff crow thunder chime posit plead beg whisper mutter murmur reiterate repeat
-    summarize summarise advise""".split()
+    summarize summarise advise read chant press""".split()
 )
 # Cues whose words are the thing said, wanted or judged, not a clause: "X supports Y", "X wants Y".
 OBJECT_CUES = frozenset(
@@ -199,7 +199,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _direct(doc: Doc, text: str, start: int, end: int, marked: list[tuple[int, int]]) -> _Found | None:
     words = text[start:end]
-    cue = _cue_near(doc, start, end)
+    cue = _cue_near(doc, text, start, end)
     spoken = cue is not None and (_is_cue(cue) or _is_according(cue) or cue.text == ":")  # not only wanted or praised
     if len(words.split()) <= SCARE_QUOTE_WORDS and not spoken and not words.rstrip().endswith((".", "!", "?")):
         return None
@@ -224,7 +224,7 @@ def _direct_speaker(doc: Doc, end: int, cue: Token, marked: list[tuple[int, int]
 
 def _token_after(doc: Doc, offset: int) -> int:
     """The index of the first token at or after character `offset`."""
-    span = doc.char_span(offset, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(offset, doc[-1].idx + len(doc[-1].text_with_ws), alignment_mode="expand")
     return span.start if span is not None else len(doc)
 
 
@@ -238,7 +238,7 @@ def _phrase_after(cue: Token) -> Token | None:
     return word if word.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
-def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
+def _cue_near(doc: Doc, text: str, start: int, end: int) -> Token | None:
     """A speech verb in the sentences the quote touches, outside quotation marks, nearest the quote; else a verb
     of stance ("accused X of “...”", "praised “...”")."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -248,7 +248,7 @@ def _cue_near(doc: Doc, start: int, end: int) -> Token | None:
     begin = first.sent.start
     if begin > 0 and _introduces(doc[begin - 1]):
         begin = doc[begin - 1].sent.start
-    tokens = [t for t in [*doc[begin : last.sent.end], *_attribution_after(doc, last.sent, end)] if not start <= t.idx < end]
+    tokens = [t for t in [*doc[begin : last.sent.end], *_attribution_after(doc, text, last.sent, end)] if not start <= t.idx < end]
     cues = [t for t in tokens if _is_cue(t) or _is_according(t)] or [t for t in tokens if t.pos_ == "VERB" and _is_reporting_verb(t)]
     if cues:
         return _outer_cue(min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))), cues)
@@ -266,14 +266,14 @@ def _outer_cue(cue: Token, cues: list[Token]) -> Token:
     return next((c for c in outer.children if c in cues and c.lower_ == "according"), outer)
 
 
-def _attribution_after(doc: Doc, sentence: SpacySpan, end: int) -> SpacySpan:
+def _attribution_after(doc: Doc, text: str, sentence: SpacySpan, end: int) -> SpacySpan:
     """The first words of the sentence after a question or exclamation that closed its own sentence
     ("“Why?” Ward asked."): the parser splits there, leaving the cue in a sentence of its own."""
     none = doc[0:0]
-    if sentence.end >= len(doc) or doc.text[:end].rstrip().endswith(".") or doc.text[end : sentence.end_char].strip(" ”\"'"):
+    if sentence.end >= len(doc) or text[:end].rstrip().endswith(".") or text[end : sentence.end_char].strip(" ”\"'"):
         return none
     following = doc[sentence.end].sent
-    if "\n" in doc.text[sentence.end_char : following.start_char]:
+    if "\n" in text[sentence.end_char : following.start_char]:
         return none
     return doc[following.start : min(following.end, following.start + SPEAKER_WORDS + 1)]
 
