@@ -32,7 +32,7 @@ SPEECH_VERBS = frozenset(
     promise propose urge demand recommend estimate expect worry feel know learn find show indicate
     predict assure reassure insist signal acknowledge concede hint speculate suspect doubt opine fume gush
     rave snap sigh marvel scoff crow thunder chime posit plead beg whisper mutter murmur reiterate repeat
-    summarize summarise advise""".split()
+    summarize summarise advise read chant press""".split()
 )
 # Cues whose words are the thing said, wanted or judged, not a clause: "X supports Y", "X wants Y".
 OBJECT_CUES = frozenset(
