@@ -235,3 +235,9 @@ def test_quotes_words_read_out_or_chanted(nlp):
     quotes = _quotes(nlp, text)
     assert _by_start(quotes, "Closed until").speaker_mention.startswith("the sign")
     assert _by_start(quotes, "Save our pier").speaker_mention == "the protesters"
+
+
+def test_quotes_phrasal_speech_verbs(nlp):
+    quotes = _quotes(nlp, "“We will not close the pier,” Mayor Rosa Lind shot back. “Nobody asked us,” she went on.")
+    assert [q.cue for q in quotes] == ["shot", "went"]
+    assert all(q.speaker_name == "Rosa Lind" for q in quotes)

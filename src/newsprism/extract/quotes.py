@@ -34,6 +34,8 @@ SPEECH_VERBS = frozenset(
     rave snap sigh marvel scoff crow thunder chime posit plead beg whisper mutter murmur reiterate repeat
     summarize summarise advise read chant press""".split()
 )
+# Verbs that speak with a particle or object: "she went on", "he shot back", "as Lind put it".
+PHRASAL_CUES = frozenset({("go", "on"), ("shoot", "back"), ("fire", "back"), ("hit", "back"), ("cut", "in"), ("put", "it")})
 # Cues whose words are the thing said, wanted or judged, not a clause: "X supports Y", "X wants Y".
 OBJECT_CUES = frozenset(
     """support back endorse oppose favor favour prefer want praise criticize criticise mock slam blast
@@ -303,7 +305,8 @@ def _is_according(token: Token) -> bool:
 
 def _is_cue(token: Token) -> bool:
     so_called = token.lower_ == "called" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and not so_called
+    phrasal = any((token.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in ("prt", "advmod", "dobj"))
+    return token.pos_ == "VERB" and (token.lemma_.lower() in SPEECH_VERBS or phrasal) and not so_called
 
 
 def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found]:
