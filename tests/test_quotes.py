@@ -241,3 +241,8 @@ def test_quotes_phrasal_speech_verbs(nlp):
     quotes = _quotes(nlp, "“We will not close the pier,” Mayor Rosa Lind shot back. “Nobody asked us,” she went on.")
     assert [q.cue for q in quotes] == ["shot", "went"]
     assert all(q.speaker_name == "Rosa Lind" for q in quotes)
+
+
+def test_quotes_a_statement_speaks_for_whoever_put_it_out(nlp):
+    quotes = _quotes(nlp, "The harbour board released a statement that accused the union of lying about the cranes.")
+    assert _by_start(quotes, "the union of lying").speaker_mention == "The harbour board"

@@ -82,6 +82,7 @@ REPORTING_ONLY = frozenset({"continue"})  # "he continued, ..." hands over to a 
 SOCIAL = {"tweet": "Twitter", "twitter": "Twitter", "facebook": "Facebook", "instagram": "Instagram", "x": "X"}
 CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "speech", "letter", "op-ed", "broadcast", "video", "ad", "memo",
                  "email", "message", "release"}
+PUBLISHED_NOUNS = CHANNEL_NOUNS | {"piece", "report", "story", "study", "paper", "editorial", "column", "book", "documentary"}
 CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ", "PRON"}
 OPENING, CLOSING = "“„«", "”»"
 SCARE_QUOTE_WORDS = 4
@@ -237,7 +238,7 @@ def _phrase_after(cue: Token) -> Token | None:
     word = cue.doc[cue.i + 1]
     while word.dep_ in ("det", "compound", "amod", "nummod", "poss") and word.head.i > word.i:
         word = word.head
-    return word if word.pos_ in ("PROPN", "NOUN", "PRON") else None
+    return word if word.pos_ in ("PROPN", "NOUN", "PRON") or word.ent_type_ == "PERSON" else None
 
 
 def _cue_near(doc: Doc, text: str, start: int, end: int) -> Token | None:
@@ -454,7 +455,7 @@ def _speaker_token(cue: Token) -> Token | None:
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         subject = agent or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
-            return subject
+            return _issuer(subject) or subject
         if verb is cue and (unparsed := _inverted_subject(cue) or _name_before(cue)) is not None:
             return unparsed
         if verb.dep_ == "xcomp" and (listener := next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
@@ -464,6 +465,15 @@ def _speaker_token(cue: Token) -> Token | None:
         climbs = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "acomp", "advmod", "dobj")
         verb = verb.head if verb.dep_ in climbs and verb.head.i != verb.i else None
     return None
+
+
+def _issuer(relative: Token) -> Token | None:
+    """Who put out the statement, ad or post that a relative clause has speaking: "X released a statement that
+    accused ..." -> X."""
+    channel = relative.head.head
+    if relative.tag_ not in ("WDT", "WP") or relative.head.dep_ != "relcl" or channel.lemma_.lower() not in PUBLISHED_NOUNS:
+        return None
+    return _speaker_token(channel.head) if channel.dep_ == "dobj" else None
 
 
 def _name_before(cue: Token) -> Token | None:
