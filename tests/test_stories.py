@@ -50,3 +50,12 @@ def test_stories_grouper_rebuilt_from_stored_assignments_continues_them(resource
     grouper = StoryGrouper()
     grouper.load([(a1, "s-novak"), (b1, "s-larsen")])
     assert grouper.add([a2]) == {a2.article_id: "s-novak"}
+
+
+def test_stories_undated_article_joins_the_latest_story_it_belongs_to(resources):
+    a1, b1 = (_features(resources, t, dt.date(2026, 3, 3)) for t in (REHAB_A1, REHAB_B1))
+    old = _features(resources, REHAB_A1.replace("Tuesday", "Monday"), dt.date(2019, 5, 6))
+    undated = _features(resources, REHAB_A2, None)
+    grouper = StoryGrouper()
+    grouper.add([old, a1, b1])
+    assert grouper.add([undated]) == {undated.article_id: "s" + a1.article_id}
