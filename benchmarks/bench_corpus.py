@@ -9,7 +9,8 @@
 the story reports) from an empty database. `floor` times what it cannot beat: spaCy's `nlp.pipe` alone over
 the same texts (`n_process` = processes). `scaling` times dedupe (MinHash LSH over generated texts) and story
 grouping (the story features of the ingested corpus, repeated with their dates moved on by a few years a
-copy, the way a longer crawl grows) at growing sizes, with the process's peak memory so far (sizes run in increasing order).
+copy, the way a longer crawl grows) at growing sizes, with the process's peak memory so far (sizes run in increasing order);
+up to `--check-copies` articles it also gives the copy finder's recall against comparing every pair.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import resource
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -63,10 +66,12 @@ def scaling(args) -> None:
     texts = [line["text"] for line in corpus(max(args.sizes), seed=7) if isinstance(line, dict)]
     for size in args.sizes:
         signatures = [(str(n), copy_signature(texts[n % len(texts)] + f" copy {n // len(texts)}")) for n in range(size)]
-        dedupe_seconds = _timed(lambda: _dedupe(CopyFinder(), signatures))
+        found: dict[str, str] = {}
+        dedupe_seconds = _timed(lambda: found.update(_dedupe(CopyFinder(), signatures)))
+        recall = {"copy_recall": _copy_recall(signatures, found)} if size <= args.check_copies else {}
         features = [_moved(f, n // len(stored)) for n, (f, _) in zip(range(size), _cycle(stored))]
         group_seconds = _timed(lambda: _group(features))
-        print(json.dumps({"articles": size, "dedupe_seconds": round(dedupe_seconds, 2),
+        print(json.dumps({"articles": size, "dedupe_seconds": round(dedupe_seconds, 2), **recall,
                           "grouping_seconds": round(group_seconds, 2),
                           "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
 
@@ -82,9 +87,28 @@ def _moved(features, copy: int):
     return features.model_copy(update={"article_id": f"{features.article_id}-{copy}", "published": day})
 
 
-def _dedupe(finder, signatures) -> None:
-    for article_id, signature in signatures:
-        finder.add(article_id, signature)
+def _dedupe(finder, signatures) -> dict[str, str]:
+    """{article id: original id} of the copies the finder links."""
+    links = (finder.add(article_id, signature) for article_id, signature in signatures)
+    return {link.article_id: link.original_id for link in links if link is not None}
+
+
+def _copy_recall(signatures, found: dict[str, str]) -> float:
+    """The share of the articles that have an earlier copy by an exhaustive comparison of their MinHashes
+    (every pair, the finder's own containment rule) that the finder links to one."""
+    from newsprism.dedupe import COPY_CONTAINMENT, _unpack
+
+    unpacked = [_unpack(signature) for _, signature in signatures]
+    sizes = np.array([size for size, _ in unpacked], dtype=float)
+    hashes = np.stack([minhash.hashvalues for _, minhash in unpacked])
+    copies = []
+    for n in range(1, len(signatures)):
+        resemblance = (hashes[:n] == hashes[n]).mean(axis=1)
+        shared = resemblance * (sizes[:n] + sizes[n]) / (1 + resemblance)
+        containment = np.minimum(shared / np.maximum(np.minimum(sizes[:n], sizes[n]), 1), 1.0).round(3)
+        if containment.max() >= COPY_CONTAINMENT:
+            copies.append(signatures[n][0])
+    return round(sum(article_id in found for article_id in copies) / max(len(copies), 1), 4)
 
 
 def _group(features) -> None:
@@ -114,6 +138,8 @@ def main() -> None:
     base.add_argument("--processes", type=int, default=1)
     grow = commands.add_parser("scaling")
     grow.add_argument("--db", required=True)
+    grow.add_argument("--check-copies", type=int, default=20_000,
+                      help="up to this size, also compare every pair of articles to measure the copy finder's recall")
     grow.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[10_000, 20_000, 50_000, 100_000])
     args = parser.parse_args()
     {"ingest": ingest, "floor": floor, "scaling": scaling}[args.command](args)
