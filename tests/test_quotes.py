@@ -251,3 +251,9 @@ def test_quotes_a_statement_speaks_for_whoever_put_it_out(nlp):
 def test_quotes_a_cue_in_a_prepositional_phrase_has_the_clause_subject_as_speaker(nlp):
     quotes = _quotes(nlp, "After months of refusing to comment on the audit, Mayor Rosa Lind spoke to reporters on Friday.")
     assert _by_start(quotes, "comment on the audit").speaker_name == "Rosa Lind"
+
+
+def test_quotes_a_title_with_no_speech_cue_is_not_a_quote(nlp):
+    assert _quotes(nlp, "Rosa Lind was a guest on “Harbour Morning With Tom Birch and Friends” last year.") == ()
+    spoken = _quotes(nlp, "“Save Our Harbour Now,” the station manager said.")  # capitalised, but said
+    assert spoken and spoken[0].kind == "direct"

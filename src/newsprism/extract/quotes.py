@@ -86,6 +86,8 @@ PUBLISHED_NOUNS = CHANNEL_NOUNS | {"piece", "report", "story", "study", "paper",
 CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ", "PRON"}
 OPENING, CLOSING = "“„«", "”»"
 SCARE_QUOTE_WORDS = 4
+TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset("a an and the of in on for to with at by or from".split())
 LINE_SPEAKER_WORDS = 6
 CONTINUATION_WORDS = 15
 SPEAKER_WORDS = 6  # a name between a quote and its cue: ",” Sen. Joni Ernst said"
@@ -204,10 +206,17 @@ def _direct(doc: Doc, text: str, start: int, end: int, marked: list[tuple[int, i
     words = text[start:end]
     cue = _cue_near(doc, text, start, end)
     spoken = cue is not None and (_is_cue(cue) or _is_according(cue) or cue.text == ":")  # not only wanted or praised
-    if len(words.split()) <= SCARE_QUOTE_WORDS and not spoken and not words.rstrip().endswith((".", "!", "?")):
+    if not spoken and (len(words.split()) <= SCARE_QUOTE_WORDS and not words.rstrip().endswith((".", "!", "?")) or _is_title(words)):
         return None
     joined = re.sub(r"\s*\n+\s*[“\"]?", " ", words).strip()
     return _Found("direct", start, end, joined, cue=cue, speaker=_direct_speaker(doc, end, cue, marked) if cue is not None else None)
+
+
+def _is_title(words: str) -> bool:
+    """The name of a show, book or song in quotation marks ("Fox and Friends"): a few capitalised words."""
+    tokens = re.findall(r"[\w'’-]+", words)
+    return (0 < len(tokens) <= TITLE_WORDS and not words.rstrip().endswith((".", "!", "?", ","))
+            and all(t[0].isupper() or t.isdigit() or t in TITLE_SMALL_WORDS for t in tokens) and tokens[0][0].isupper())
 
 
 def _direct_speaker(doc: Doc, end: int, cue: Token, marked: list[tuple[int, int]]) -> Token | None:
