@@ -64,7 +64,7 @@ class CopyFinder:
         self._ids: dict[str, int] = {}
         self._names: list[str] = []
         self._sizes = np.zeros(1024, dtype=np.float64)
-        self._hashes = np.zeros((1024, PERMUTATIONS), dtype=np.uint64)
+        self._hashes = np.zeros((1024, PERMUTATIONS), dtype=np.uint32)  # datasketch hash values fit 32 bits
         self._buckets: list[dict[bytes, list[int]]] = [{} for _ in range(BANDS)]
 
     def load(self, stored: Iterable[tuple[str, bytes]]) -> None:
