@@ -257,3 +257,8 @@ def test_quotes_a_title_with_no_speech_cue_is_not_a_quote(nlp):
     assert _quotes(nlp, "Rosa Lind was a guest on “Harbour Morning With Tom Birch and Friends” last year.") == ()
     spoken = _quotes(nlp, "“Save Our Harbour Now,” the station manager said.")  # capitalised, but said
     assert spoken and spoken[0].kind == "direct"
+
+
+def test_quotes_an_opening_mark_typed_for_a_closing_one():
+    text = "“The pier is unusual,“ said Noble. “Very much so.”"
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["The pier is unusual,", "Very much so."]

@@ -175,13 +175,15 @@ def _double_apostrophes(text: str) -> str:
 
 
 def _opens(text: str, at: int) -> bool:
+    """Whether the mark at `at` opens a quote; an opening curly mark typed after a word and before a space
+    ("unusual,“ said Noble") closes one."""
     mark = text[at]
-    if mark in OPENING:
-        return True
-    if mark in CLOSING:
-        return False
     before = text[at - 1] if at > 0 else " "
     after = text[at + 1] if at + 1 < len(text) else " "
+    if mark in OPENING:
+        return not (after.isspace() and before in ",.!?")
+    if mark in CLOSING:
+        return False
     return (before.isspace() or before in "([{—–-") and not after.isspace()
 
 
