@@ -259,6 +259,6 @@ def test_quotes_a_title_with_no_speech_cue_is_not_a_quote(nlp):
     assert spoken and spoken[0].kind == "direct"
 
 
-def test_quotes_an_opening_mark_typed_for_a_closing_one():
-    text = "“The pier is unusual,“ said Noble. “Very much so.”"
+def test_quotes_curly_marks_typed_the_wrong_way_round():
+    text = "“The pier is unusual,“ said Noble. ”Very much so.”"
     assert [text[s:e] for s, e in quoted_spans(text)] == ["The pier is unusual,", "Very much so."]

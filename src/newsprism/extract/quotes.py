@@ -175,15 +175,16 @@ def _double_apostrophes(text: str) -> str:
 
 
 def _opens(text: str, at: int) -> bool:
-    """Whether the mark at `at` opens a quote; an opening curly mark typed after a word and before a space
-    ("unusual,“ said Noble") closes one."""
+    """Whether the mark at `at` opens a quote; a curly mark typed the wrong way round counts by where it
+    stands: after a word's punctuation and before a space it closes ("unusual,“ said"), after a space and
+    before a word it opens ("said: ”We")."""
     mark = text[at]
     before = text[at - 1] if at > 0 else " "
     after = text[at + 1] if at + 1 < len(text) else " "
     if mark in OPENING:
         return not (after.isspace() and before in ",.!?")
     if mark in CLOSING:
-        return False
+        return before.isspace() and after.isalnum()
     return (before.isspace() or before in "([{—–-") and not after.isspace()
 
 
