@@ -262,3 +262,8 @@ def test_quotes_a_title_with_no_speech_cue_is_not_a_quote(nlp):
 def test_quotes_curly_marks_typed_the_wrong_way_round():
     text = "“The pier is unusual,“ said Noble. ”Very much so.”"
     assert [text[s:e] for s, e in quoted_spans(text)] == ["The pier is unusual,", "Very much so."]
+
+
+def test_quotes_a_newspaper_reporting_what_someone_said(nlp):
+    quotes = _quotes(nlp, "Varga “bristled” and said, “No comment at all,” the Island Herald reported.")
+    assert _by_start(quotes, "No comment").speaker_mention == "the Island Herald"

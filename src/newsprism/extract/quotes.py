@@ -272,10 +272,11 @@ def _cue_near(doc: Doc, text: str, start: int, end: int) -> Token | None:
 
 def _outer_cue(cue: Token, cues: list[Token]) -> Token:
     """The cue that reports the speech `cue` is part of ("Nothing the president said 'will help,' the senator
-    said", "X said: '...', the Times reported"): the highest of `cues` above it, not across a coordination or
-    an adverbial clause ("said, adding"); what is said "according to" a source is that source's account."""
+    said", "X smiled and said '...', the Times reported"): the highest of `cues` above it, not across an
+    adverbial clause ("said, adding") nor from one of two coordinated cues to the other ("X said ... and Y
+    replied"); what is said "according to" a source is that source's account."""
     outer = cue
-    while cue.lower_ != "according" and cue.dep_ not in ("conj", "advcl", "parataxis", "ROOT") and cue.head.i != cue.i:
+    while cue.lower_ != "according" and cue.dep_ not in ("advcl", "parataxis", "ROOT") and not (cue.dep_ == "conj" and cue.head in cues):
         cue = cue.head
         outer = cue if cue in cues else outer
     return next((c for c in outer.children if c in cues and c.lower_ == "according"), outer)
