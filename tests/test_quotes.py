@@ -267,3 +267,8 @@ def test_quotes_curly_marks_typed_the_wrong_way_round():
 def test_quotes_a_newspaper_reporting_what_someone_said(nlp):
     quotes = _quotes(nlp, "Varga “bristled” and said, “No comment at all,” the Island Herald reported.")
     assert _by_start(quotes, "No comment").speaker_mention == "the Island Herald"
+
+
+def test_quotes_an_infinitive_relative_clause_speaks_for_its_noun(nlp):
+    quotes = _quotes(nlp, "Rosa Lind was the first mayor to endorse Tom Birch in the primary.")
+    assert _by_start(quotes, "Tom Birch").speaker_name == "Rosa Lind"

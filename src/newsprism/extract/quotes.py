@@ -475,8 +475,9 @@ def _speaker_token(cue: Token) -> Token | None:
             return listener  # "the win led Priebus to declare" -> Priebus
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in CHANNEL_NOUNS:
             return verb.head  # "placards supporting Sanders"; but "X issued a statement saying" -> X
-        climbs = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "acomp", "advmod", "dobj", "pobj")
-        verb = verb.head if verb.dep_ in climbs and verb.head.i != verb.i else None
+        climbs = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "acomp", "advmod", "dobj", "pobj", "attr")
+        infinitive = verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        verb = verb.head if (verb.dep_ in climbs or infinitive) and verb.head.i != verb.i else None  # "the first to endorse"
     return None
 
 
