@@ -272,3 +272,9 @@ def test_quotes_a_newspaper_reporting_what_someone_said(nlp):
 def test_quotes_an_infinitive_relative_clause_speaks_for_its_noun(nlp):
     quotes = _quotes(nlp, "Rosa Lind was the first mayor to endorse Tom Birch in the primary.")
     assert _by_start(quotes, "Tom Birch").speaker_name == "Rosa Lind"
+
+
+def test_quotes_a_participle_after_an_inverted_cue_has_the_same_speaker(nlp):
+    text = ("''Is the mayor running against the harbour board?'' asked Mr. Birch, referring to the mayor's "
+            "long campaign against the board.")
+    assert "Birch" in _by_start(_quotes(nlp, text), "the mayor's long campaign").speaker_name

@@ -469,7 +469,7 @@ def _speaker_token(cue: Token) -> Token | None:
         subject = agent or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None:
             return _issuer(subject) or subject
-        if verb is cue and (unparsed := _inverted_subject(cue) or _name_before(cue)) is not None:
+        if (unparsed := _inverted_subject(verb) or (_name_before(cue) if verb is cue else None)) is not None:
             return unparsed
         if verb.dep_ == "xcomp" and (listener := next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
             return listener  # "the win led Priebus to declare" -> Priebus
