@@ -250,7 +250,7 @@ def _phrase_after(cue: Token) -> Token | None:
     word = cue.doc[cue.i + 1]
     while word.dep_ in ("det", "compound", "amod", "nummod", "poss") and word.head.i > word.i:
         word = word.head
-    return word if word.pos_ in ("PROPN", "NOUN", "PRON") or word.ent_type_ == "PERSON" else None
+    return word if word.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def _cue_near(doc: Doc, text: str, start: int, end: int) -> Token | None:
@@ -314,6 +314,7 @@ def _colon_before(doc: Doc, first: int) -> Token | None:
 
 
 def _is_according(token: Token) -> bool:
+    """The "according" of "according to"."""
     return token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
 
 
