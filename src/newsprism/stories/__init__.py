@@ -179,7 +179,7 @@ def _week(day: dt.date | None) -> int | None:
 
 def _weeks_around(day: dt.date | None) -> list[int | None] | None:
     """The weeks a story sharing a term with an article of `day` must have it in (undated ones too);
-    None for an undated article, which may belong to a story of any week."""
+    None for an undated article, which looks in `_latest_weeks` instead."""
     if day is None:
         return None
     window = dt.timedelta(days=WINDOW_DAYS)
