@@ -96,7 +96,7 @@ def _dedupe(finder, signatures) -> dict[str, str]:
 def _copy_recall(signatures, found: dict[str, str]) -> float:
     """The share of the articles that have an earlier copy by an exhaustive comparison of their MinHashes
     (every pair, the finder's own containment rule) that the finder links to one."""
-    from newsprism.dedupe import COPY_CONTAINMENT, _unpack
+    from newsprism.dedupe import COPY_CONTAINMENT, _unpack, containment
 
     unpacked = [_unpack(signature) for _, signature in signatures]
     sizes = np.array([size for size, _ in unpacked], dtype=float)
@@ -104,9 +104,7 @@ def _copy_recall(signatures, found: dict[str, str]) -> float:
     copies = []
     for n in range(1, len(signatures)):
         resemblance = (hashes[:n] == hashes[n]).mean(axis=1)
-        shared = resemblance * (sizes[:n] + sizes[n]) / (1 + resemblance)
-        containment = np.minimum(shared / np.maximum(np.minimum(sizes[:n], sizes[n]), 1), 1.0).round(3)
-        if containment.max() >= COPY_CONTAINMENT:
+        if containment(sizes[n], sizes[:n], resemblance).max() >= COPY_CONTAINMENT:
             copies.append(signatures[n][0])
     return round(sum(article_id in found for article_id in copies) / max(len(copies), 1), 4)
 

@@ -81,20 +81,17 @@ class CopyFinder:
         self._remember(article_id, size, minhash, bands)
         if not candidates:
             return None
-        containment, resemblance = self._measure(size, minhash.hashvalues, np.array(candidates))
-        best = int(np.argmax(containment))  # the earliest of equally contained ones
-        if containment[best] < COPY_CONTAINMENT:
+        contained, resemblance = self._measure(size, minhash.hashvalues, np.array(candidates))
+        best = int(np.argmax(contained))  # the earliest of equally contained ones
+        if contained[best] < COPY_CONTAINMENT:
             return None
         return CopyLink(article_id=article_id, original_id=self._names[candidates[best]],
-                        resemblance=round(float(resemblance[best]), 3), containment=round(float(containment[best]), 3))
+                        resemblance=round(float(resemblance[best]), 3), containment=round(float(contained[best]), 3))
 
     def _measure(self, size: int, hashvalues: np.ndarray, others: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(containment, resemblance) of the article in each earlier one, or of each earlier one in it."""
         resemblance = (self._hashes[others] == hashvalues).mean(axis=1)
-        other_sizes = self._sizes[others]
-        shared = resemblance * (size + other_sizes) / (1 + resemblance)
-        containment = np.minimum(shared / np.maximum(np.minimum(size, other_sizes), 1), 1.0)
-        return containment.round(3), resemblance
+        return containment(size, self._sizes[others], resemblance), resemblance
 
     def _remember(self, article_id: str, size: int, minhash: LeanMinHash, bands: list[bytes] | None = None) -> None:
         if article_id in self._ids:
@@ -111,6 +108,13 @@ class CopyFinder:
             members = band.setdefault(key, [])
             if len(members) < BUCKET:
                 members.append(number)
+
+
+def containment(size: float, other_sizes: np.ndarray, resemblance: np.ndarray) -> np.ndarray:
+    """The share of the smaller text's 5-grams found in the other (rounded to 3 places), from the texts' numbers
+    of distinct 5-grams and their MinHash resemblance."""
+    shared = resemblance * (size + other_sizes) / (1 + resemblance)
+    return np.minimum(shared / np.maximum(np.minimum(size, other_sizes), 1), 1.0).round(3)
 
 
 def _bands(minhash: LeanMinHash) -> list[bytes]:

@@ -320,8 +320,10 @@ def _is_according(token: Token) -> bool:
 
 def _is_cue(token: Token) -> bool:
     so_called = token.lower_ == "called" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
-    phrasal = any((token.lemma_.lower(), c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in ("prt", "advmod", "dobj"))
-    return token.pos_ == "VERB" and (token.lemma_.lower() in SPEECH_VERBS or phrasal) and not so_called
+    if token.pos_ != "VERB" or so_called:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in ("prt", "advmod", "dobj"))
 
 
 def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found]:
@@ -335,7 +337,8 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
         elif token.text == ":" and (speaker := _line_speaker(token)) is not None:
             found.append(_after_colon(text, token, speaker, marked))
         elif _is_parenthetical(token) and not any(s <= token.head.idx < e for s, e in marked):
-            words = [t for t in token.head.subtree if t not in set(token.subtree)]
+            inner = set(token.subtree)
+            words = [t for t in token.head.subtree if t not in inner]
             found.append(_content(text, words, token, _speaker_token(token), marked))
         elif token.pos_ == "VERB" and token.dep_ != "amod" and _is_reporting_verb(token):
             found.append(_complement_quote(text, _verb_complements(token), token, _speaker_token(token), marked))
@@ -350,8 +353,10 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
 def _is_parenthetical(cue: Token) -> bool:
     """A speech verb set off inside the clause it reports: "Lind, officials said, has become skeptical"; not
     the writer's aside to the reader ("the fee, you know, is extra")."""
+    if cue.dep_ != "parataxis" or not _is_cue(cue):
+        return False
     aside = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we", "you") for c in cue.children)
-    return _is_cue(cue) and cue.dep_ == "parataxis" and not aside and not any(c.dep_ == "ccomp" for c in cue.children)
+    return not aside and not any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _line_speaker(colon: Token) -> Token | None:
