@@ -278,3 +278,32 @@ def test_quotes_a_participle_after_an_inverted_cue_has_the_same_speaker(nlp):
     text = ("''Is the mayor running against the harbour board?'' asked Mr. Birch, referring to the mayor's "
             "long campaign against the board.")
     assert "Birch" in _by_start(_quotes(nlp, text), "the mayor's long campaign").speaker_name
+
+
+def test_quotes_words_quoted_inside_a_sentence_are_not_followed_by_their_speakers_name(nlp):
+    text = "Debt is hard to repay, Pavel Horak said. Those who borrow still struggle, even with a “good” job, he said."
+    good = _by_start(_quotes(nlp, text), "good")
+    assert good.speaker_mention == "he" and good.speaker_name == "Pavel Horak"
+
+
+def test_quotes_a_participle_on_a_thing_someone_made_speaks_for_its_maker(nlp):
+    quotes = _quotes(nlp, "The Riverside tenants launched petitions calling for a rent freeze.")
+    assert _by_start(quotes, "a rent freeze").speaker_mention == "The Riverside tenants"
+
+
+def test_quotes_a_participle_after_a_comma_belongs_to_the_main_clause(nlp):
+    text = ("Pavel Horak denied the claim that the mine is closing, explaining that the owners had only paused the work. "
+            "Rosa Lind had a strong evening that could help her in the polls, forcefully denouncing the council's budget.")
+    quotes = _quotes(nlp, text)
+    assert _by_start(quotes, "the owners had only paused").speaker_name == "Pavel Horak"
+    assert _by_start(quotes, "the council's budget").speaker_name == "Rosa Lind"
+
+
+def test_quotes_a_verb_joined_to_another_shares_its_subject_not_the_noun_before_it(nlp):
+    quotes = _quotes(nlp, "Mayor Rosa Lind slams the harbour board, praises the volunteers.")
+    assert _by_start(quotes, "the volunteers").speaker_name == "Rosa Lind"
+
+
+def test_quotes_a_finite_verb_parsed_as_describing_a_name_has_that_name_as_speaker(nlp):
+    quotes = _quotes(nlp, "Ines Varga, who has led the union since 2010, named three ferries as the worst in the fleet.")
+    assert _by_start(quotes, "three ferries").speaker_name == "Ines Varga"

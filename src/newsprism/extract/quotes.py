@@ -91,6 +91,8 @@ TITLE_SMALL_WORDS = frozenset("a an and the of in on for to with at by or from".
 LINE_SPEAKER_WORDS = 6
 CONTINUATION_WORDS = 15
 SPEAKER_WORDS = 6  # a name between a quote and its cue: ",” Sen. Joni Ernst said"
+# Where a complement, a relative clause or a noun phrase hangs below the clause it belongs to.
+INNER_DEPENDENCIES = frozenset({"ccomp", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd"})
 NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 
 
@@ -229,12 +231,23 @@ def _direct_speaker(doc: Doc, end: int, cue: Token, marked: list[tuple[int, int]
         between = doc[_token_after(doc, end) : cue.i]
         comma = next((t.i for t in between if t.text == "," and t.i > between.start + 1), cue.i)  # "Name, a role who ..., said"
         words = [t for t in doc[between.start : comma] if not (t.is_punct or t.is_space or t.pos_ == "ADV")]
-        if 0 < len(words) <= SPEAKER_WORDS and all(t.pos_ in NAME_WORDS for t in words):
+        if _names_speaker(doc.text, end, words, cue):
             return next((t for t in words if not words[0].i <= t.head.i <= words[-1].i), words[-1])
         if not words and (after := _phrase_after(cue)) is not None:
             return after
     subject = _speaker_token(cue)
     return None if subject is None or any(s <= subject.idx < e for s, e in marked) else subject
+
+
+def _names_speaker(text: str, end: int, words: list[Token], cue: Token) -> bool:
+    """Whether `words`, between a quote ending at `end` and its cue, name the speaker: a short noun phrase after a
+    quote that closes its clause (",” Briggs said"), or holding the cue's own subject ("-H” Lind tweeted"); not
+    the sentence going on after words quoted inside it ("a “good” job, he said")."""
+    if not 0 < len(words) <= SPEAKER_WORDS or not all(t.pos_ in NAME_WORDS for t in words):
+        return False
+    after = text[end : end + 3].lstrip("”\"'’ ")
+    closes = text[:end].rstrip()[-1:] in ",.!?-—–…" or after[:1] in (",", "")
+    return closes or any(c.dep_ == "nsubj" and c in words for c in cue.children)
 
 
 def _token_after(doc: Doc, offset: int) -> int:
@@ -469,7 +482,7 @@ def _speaker_token(cue: Token) -> Token | None:
         quoted = next((c for c in cue.children if c.dep_ == "dobj"), None)
         if quoted is not None:
             return quoted
-    verb = cue
+    verb = _clause_of_participle(cue) or cue
     while verb is not None:
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         subject = agent or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -479,12 +492,39 @@ def _speaker_token(cue: Token) -> Token | None:
             return unparsed
         if verb.dep_ == "xcomp" and (listener := next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
             return listener  # "the win led Priebus to declare" -> Priebus
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in CHANNEL_NOUNS:
-            return verb.head  # "placards supporting Sanders"; but "X issued a statement saying" -> X
+        if verb.dep_ == "acl" and _described_speaks(verb):
+            return verb.head
         climbs = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "acomp", "advmod", "dobj", "pobj", "attr")
         infinitive = verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         verb = verb.head if (verb.dep_ in climbs or infinitive) and verb.head.i != verb.i else None  # "the first to endorse"
     return None
+
+
+def _clause_of_participle(cue: Token) -> Token | None:
+    """The clause a participle set off by a comma tells more of ("X denied the report that a shakeup is coming,
+    explaining ...", "Y had a moment that could help him, denouncing ..."): the parser often hangs it on a verb
+    inside a complement or relative clause; it belongs to the clause above them."""
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "conj", "xcomp") or cue.head.pos_ not in ("VERB", "AUX") or _is_cue(cue.head):
+        return None  # "X said that Y, the source recalled, adding ...": the recalling is the one who adds
+    before = cue.i - 1
+    while before > cue.sent.start and cue.doc[before].pos_ == "ADV":
+        before -= 1
+    if cue.doc[before].text != ",":
+        return None
+    clause = cue.head
+    while clause.dep_ in INNER_DEPENDENCIES and clause.head.i != clause.i:
+        clause = clause.head
+    return clause if clause is not cue.head and clause.i < cue.i else None
+
+
+def _described_speaks(verb: Token) -> bool:
+    """Whether the noun a participle describes speaks ("placards supporting X"), or the name a finite verb was
+    misparsed as describing ("Lind, who led the union, named three ferries ..."); not a thing someone put out or made
+    ("X issued a statement saying", "X launched petitions calling for"), whose speaker is found further up."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i
+    made = verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN" and not verb.head.ent_type_
+    return verb.tag_ == "VBG" and verb.head.lemma_.lower() not in CHANNEL_NOUNS and not made
 
 
 def _issuer(relative: Token) -> Token | None:
@@ -499,7 +539,7 @@ def _issuer(relative: Token) -> Token | None:
 def _name_before(cue: Token) -> Token | None:
     """"Senator Harry Reid, the minority leader, said" parsed without a subject: the noun right before the
     cue (past commas and adverbs), or the name its apposition describes."""
-    if cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ == "conj":  # a conjunct shares its head's subject
         return None
     i = cue.i - 1
     while i >= cue.sent.start and (cue.doc[i].is_punct and cue.doc[i].text == "," or cue.doc[i].pos_ == "ADV"):
