@@ -307,9 +307,3 @@ def test_quotes_a_verb_joined_to_another_shares_its_subject_not_the_noun_before_
 def test_quotes_a_finite_verb_parsed_as_describing_a_name_has_that_name_as_speaker(nlp):
     quotes = _quotes(nlp, "Ines Varga, who has led the union since 2010, named three ferries as the worst in the fleet.")
     assert _by_start(quotes, "three ferries").speaker_name == "Ines Varga"
-
-
-def test_quotes_a_quote_a_relative_clause_governs_is_that_clauses_speakers(nlp):
-    text = "Mayor Rosa Lind said the council had passed a new toll, which Tom Birch called “a tax on the island.”"
-    quote = _by_start(_quotes(nlp, text), "a tax on the island")
-    assert quote.cue == "called" and quote.speaker_name == "Tom Birch"

@@ -279,18 +279,8 @@ def _cue_near(doc: Doc, text: str, start: int, end: int) -> Token | None:
     tokens = [t for t in [*doc[begin : last.sent.end], *_attribution_after(doc, text, last.sent, end)] if not start <= t.idx < end]
     cues = [t for t in tokens if _is_cue(t) or _is_according(t)] or [t for t in tokens if t.pos_ == "VERB" and _is_reporting_verb(t)]
     if cues:
-        nearest = min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
-        return nearest if _governs(nearest, first[0], last[-1]) else _outer_cue(nearest, cues)
+        return _outer_cue(min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))), cues)
     return _colon_before(doc, first.start)
-
-
-def _governs(cue: Token, first: Token, last: Token) -> bool:
-    """Whether a cue in a relative clause has the quote among its own words ("the rules, which he called “a
-    cartel”,"): it is that clause's speaker, not a voice nested in an outer one."""
-    if cue.dep_ != "relcl" or not any(cue.is_ancestor(t) for t in (first, last)):
-        return False
-    own_subject = any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in cue.children)
-    return own_subject and any(t.tag_ in ("WDT", "WP") for t in cue.doc[cue.left_edge.i : cue.i])
 
 
 def _outer_cue(cue: Token, cues: list[Token]) -> Token:
