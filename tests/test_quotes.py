@@ -307,3 +307,14 @@ def test_quotes_a_verb_joined_to_another_shares_its_subject_not_the_noun_before_
 def test_quotes_a_finite_verb_parsed_as_describing_a_name_has_that_name_as_speaker(nlp):
     quotes = _quotes(nlp, "Ines Varga, who has led the union since 2010, named three ferries as the worst in the fleet.")
     assert _by_start(quotes, "three ferries").speaker_name == "Ines Varga"
+
+
+def test_quotes_a_participle_naming_a_thing_is_not_speech(nlp):
+    quotes = _quotes(nlp, "Ana Ruiz founded a group called Harbour First in 2010. The council hired a firm named Birch Partners.")
+    assert quotes == ()
+
+
+def test_quotes_a_quote_inside_reported_speech_with_no_speaker_keeps_its_own(nlp):
+    text = ("''The island needs one or two big ideas that are proportionate to the scale of the problems we are facing,'' "
+            "said Tom Birch, who served as harbour master during Ms. Lind's first term yet endorsed Ana Ruiz in the primary.")
+    assert _by_start(_quotes(nlp, text), "The island needs").speaker_name == "Tom Birch"

@@ -91,6 +91,7 @@ TITLE_SMALL_WORDS = frozenset("a an and the of in on for to with at by or from".
 LINE_SPEAKER_WORDS = 6
 CONTINUATION_WORDS = 15
 SPEAKER_WORDS = 6  # a name between a quote and its cue: ",” Sen. Joni Ernst said"
+NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 # Where a complement, a relative clause or a noun phrase hangs below the clause it belongs to.
 INNER_DEPENDENCIES = frozenset({"ccomp", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd"})
 NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
@@ -127,7 +128,8 @@ def extract_quotes(doc: Doc, article_id: str, entities: Sequence[LocalEntity]) -
 def _outermost(found: list[_Found]) -> list[_Found]:
     """Attributions nested in reported speech are the outer speaker's account: "X said that the unions
     waited to endorse Y" is X's, not the unions'. A nested reported quote is dropped; a partial quote in
-    reported speech ("she said her father had 'hopped a train'") takes the outer cue and speaker. What is
+    reported speech ("she said her father had 'hopped a train'") takes the outer cue and speaker (its own
+    speaker when the outer has none). What is
     said "according to" a source may hold a whole attribution of its own ("X said Y, according to Z"): it
     is kept, as Z's account."""
     reported = [f for f in found if f.kind == "reported" and f.cue is not None]
@@ -137,7 +139,7 @@ def _outermost(found: list[_Found]) -> list[_Found]:
         if outer is None:
             kept.append(item)
         elif item.kind == "direct" or outer.cue.lower_ == "according":
-            kept.append(_Found(item.kind, item.start, item.end, item.text, cue=outer.cue, speaker=outer.speaker))
+            kept.append(_Found(item.kind, item.start, item.end, item.text, cue=outer.cue, speaker=outer.speaker or item.speaker))
     return kept
 
 
@@ -332,8 +334,7 @@ def _is_according(token: Token) -> bool:
 
 
 def _is_cue(token: Token) -> bool:
-    so_called = token.lower_ == "called" and token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
-    if token.pos_ != "VERB" or so_called:
+    if token.pos_ != "VERB" or _names_a_thing(token):
         return False
     lemma = token.lemma_.lower()
     return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in ("prt", "advmod", "dobj"))
@@ -393,7 +394,16 @@ def _after_colon(text: str, colon: Token, speaker: Token, marked) -> _Found | No
     return _content(text, tokens, colon, speaker, marked)
 
 
+def _names_a_thing(token: Token) -> bool:
+    """"so-called", "a group called Harbour First", "a memo titled ...": a name given, not words said."""
+    if token.lower_ not in NAMING_PARTICIPLES:
+        return False
+    return token.dep_ == "acl" and token.tag_ == "VBN" or token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
+
+
 def _is_reporting_verb(token: Token) -> bool:
+    if _names_a_thing(token):
+        return False
     lemma = token.lemma_.lower()
     return _is_cue(token) and lemma not in REPORTING_ONLY or lemma in OBJECT_CUES or lemma in TOPIC_PREPOSITIONS
 
