@@ -318,3 +318,8 @@ def test_quotes_a_quote_inside_reported_speech_with_no_speaker_keeps_its_own(nlp
     text = ("''The island needs one or two big ideas that are proportionate to the scale of the problems we are facing,'' "
             "said Tom Birch, who served as harbour master during Ms. Lind's first term yet endorsed Ana Ruiz in the primary.")
     assert _by_start(_quotes(nlp, text), "The island needs").speaker_name == "Tom Birch"
+
+
+def test_quotes_of_two_subjects_the_one_nearest_before_the_cue_speaks(nlp):
+    text = "WASHINGTON, Aug. 24 (UPI) — Harbour master Tom Birch called a report about the ferry “inaccurate.”"
+    assert _by_start(_quotes(nlp, text), "a report about the ferry").speaker_name == "Tom Birch"

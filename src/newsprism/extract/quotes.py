@@ -495,7 +495,7 @@ def _speaker_token(cue: Token) -> Token | None:
     verb = _clause_of_participle(cue) or cue
     while verb is not None:
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        subject = agent or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = agent or _subject(verb)
         if subject is not None:
             return _issuer(subject) or subject
         if (unparsed := _inverted_subject(verb) or (_name_before(cue) if verb is cue else None)) is not None:
@@ -508,6 +508,14 @@ def _speaker_token(cue: Token) -> Token | None:
         infinitive = verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         verb = verb.head if (verb.dep_ in climbs or infinitive) and verb.head.i != verb.i else None  # "the first to endorse"
     return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of `verb`; of two (a dateline or a quoted name parsed as a second one: "LONDON (Reuters) - Lind
+    said"), the one nearest before it."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = [c for c in subjects if c.i < verb.i]
+    return before[-1] if before else next(iter(subjects), None)
 
 
 def _clause_of_participle(cue: Token) -> Token | None:
