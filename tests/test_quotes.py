@@ -323,3 +323,8 @@ def test_quotes_a_quote_inside_reported_speech_with_no_speaker_keeps_its_own(nlp
 def test_quotes_of_two_subjects_the_one_nearest_before_the_cue_speaks(nlp):
     text = "WASHINGTON, Aug. 24 (UPI) — Harbour master Tom Birch called a report about the ferry “inaccurate.”"
     assert _by_start(_quotes(nlp, text), "a report about the ferry").speaker_name == "Tom Birch"
+
+
+def test_quotes_a_dateline_parsed_as_the_subject_gives_way_to_the_name_after_its_dash(nlp):
+    quotes = _quotes(nlp, "BERLIN (Reuters) - Rosa Lind said on Monday that the ferry would not run.")
+    assert _by_start(quotes, "the ferry would not run").speaker_name == "Rosa Lind"

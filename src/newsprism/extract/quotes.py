@@ -515,7 +515,18 @@ def _subject(verb: Token) -> Token | None:
     said"), the one nearest before it."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     before = [c for c in subjects if c.i < verb.i]
-    return before[-1] if before else next(iter(subjects), None)
+    subject = before[-1] if before else next(iter(subjects), None)
+    return _after_dateline(subject) if subject is not None else None
+
+
+def _after_dateline(subject: Token) -> Token:
+    """"BERLIN (Reuters) - Rosa Lind said", parsed with the dateline as the subject and the name as its apposition:
+    the name after the dash."""
+    if not (subject.is_upper and len(subject) > 1 and subject.i == subject.sent.start):
+        return subject
+    dash = next((c.i for c in subject.children if c.text in ("-", "—", "–", "--")), None)
+    name = next((c for c in subject.children if c.dep_ == "appos" and dash is not None and c.i > dash), None)
+    return name or subject
 
 
 def _clause_of_participle(cue: Token) -> Token | None:
