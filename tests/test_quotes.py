@@ -328,3 +328,16 @@ def test_quotes_of_two_subjects_the_one_nearest_before_the_cue_speaks(nlp):
 def test_quotes_a_dateline_parsed_as_the_subject_gives_way_to_the_name_after_its_dash(nlp):
     quotes = _quotes(nlp, "BERLIN (Reuters) - Rosa Lind said on Monday that the ferry would not run.")
     assert _by_start(quotes, "the ferry would not run").speaker_name == "Rosa Lind"
+
+
+def test_quotes_an_infinitive_after_a_means_or_a_time_spent_has_the_subject_as_speaker(nlp):
+    text = ("Rosa Lind used her acceptance speech to call for an inquiry into the harbour deal. "
+            "Tom Birch spent many hours reflecting on the vote.")
+    quotes = _quotes(nlp, text)
+    assert _by_start(quotes, "an inquiry").speaker_name == "Rosa Lind"
+    assert _by_start(quotes, "the vote").speaker_name == "Tom Birch"
+
+
+def test_quotes_the_object_of_a_joined_verb_after_a_comma_is_not_an_inverted_speaker(nlp):
+    text = "Tom Birch later suggested her temper was behind her harsh tone, called her “third-rate” and boycotted one of the debates."
+    assert _by_start(_quotes(nlp, text), "third-rate").speaker_name == "Tom Birch"

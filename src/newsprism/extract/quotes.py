@@ -92,6 +92,8 @@ LINE_SPEAKER_WORDS = 6
 CONTINUATION_WORDS = 15
 SPEAKER_WORDS = 6  # a name between a quote and its cue: ",” Sen. Joni Ernst said"
 NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
+# Verbs whose object is a means or a time the subject spends, not someone made to act: "X used a speech to call for".
+MEANS_VERBS = frozenset("use spend do take need have devote waste".split())
 # Where a complement, a relative clause or a noun phrase hangs below the clause it belongs to.
 INNER_DEPENDENCIES = frozenset({"ccomp", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd"})
 NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
@@ -500,8 +502,8 @@ def _speaker_token(cue: Token) -> Token | None:
             return _issuer(subject) or subject
         if (unparsed := _inverted_subject(verb) or (_name_before(cue) if verb is cue else None)) is not None:
             return unparsed
-        if verb.dep_ == "xcomp" and (listener := next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)):
-            return listener  # "the win led Priebus to declare" -> Priebus
+        if (listener := _made_to_act(verb)) is not None:
+            return listener
         if verb.dep_ == "acl" and _described_speaks(verb):
             return verb.head
         climbs = ("conj", "xcomp", "advcl", "pcomp", "prep", "acl", "acomp", "advmod", "dobj", "pobj", "attr")
@@ -527,6 +529,14 @@ def _after_dateline(subject: Token) -> Token:
     dash = next((c.i for c in subject.children if c.text in ("-", "—", "–", "--")), None)
     name = next((c for c in subject.children if c.dep_ == "appos" and dash is not None and c.i > dash), None)
     return name or subject
+
+
+def _made_to_act(verb: Token) -> Token | None:
+    """The object an infinitive's act falls to ("the win led Priebus to declare" -> Priebus); not a means or a time
+    the subject spends ("X used a speech to call for", "Y spent hours reflecting")."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() in MEANS_VERBS:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _clause_of_participle(cue: Token) -> Token | None:
@@ -582,9 +592,10 @@ def _name_before(cue: Token) -> Token | None:
 
 
 def _inverted_subject(cue: Token) -> Token | None:
-    """"..., said Skelly," where the parser took the name after the cue for something else than a subject."""
+    """"..., said Skelly," where the parser took the name after the cue for something else than a subject; not the
+    object of a verb joined to another (", called her “third-rate”"), whose subject is its head's."""
     after_quote = cue.i > 0 and cue.doc[cue.i - 1].text in (",", "”", '"', "''")
-    if not (_is_cue(cue) and cue.tag_ in ("VBD", "VBZ", "VBP") and after_quote):
+    if not (_is_cue(cue) and cue.tag_ in ("VBD", "VBZ", "VBP") and after_quote) or cue.dep_ == "conj":
         return None
     after = _phrase_after(cue)
     return after if after is not None and after.head.i == cue.i and after.pos_ != "PRON" else None
