@@ -341,3 +341,15 @@ def test_quotes_an_infinitive_after_a_means_or_a_time_spent_has_the_subject_as_s
 def test_quotes_the_object_of_a_joined_verb_after_a_comma_is_not_an_inverted_speaker(nlp):
     text = "Tom Birch later suggested her temper was behind her harsh tone, called her “third-rate” and boycotted one of the debates."
     assert _by_start(_quotes(nlp, text), "third-rate").speaker_name == "Tom Birch"
+
+
+def test_quotes_a_colon_speaker_named_after_a_dash(nlp):
+    quotes = _quotes(nlp, "The pollsters agree - Rosa Lind: “Nobody expected the islanders to turn out in such numbers.”")
+    assert next(q for q in quotes if q.cue == ":").speaker_name == "Rosa Lind"
+
+
+def test_quotes_an_interviewers_question_line_reports_nothing(nlp):
+    text = ("Here is the edited transcript of the interview.\n\n"
+            "Q: You’ve been talking about how the harbour is on the upswing, but the council keeps talking doom and gloom.\n\n"
+            "A: It’s a big mistake.")
+    assert not any(q.speaker_mention == "Q" for q in _quotes(nlp, text))

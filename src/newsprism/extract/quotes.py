@@ -381,8 +381,8 @@ def _line_speaker(colon: Token) -> Token | None:
     while begin > 0 and "\n" not in colon.doc[begin - 1].text:
         begin -= 1
     lead = colon.doc[begin : colon.i]
-    if not 0 < len(lead) <= LINE_SPEAKER_WORDS or not any(t.pos_ == "PROPN" for t in lead):
-        return None
+    if not 0 < len(lead) <= LINE_SPEAKER_WORDS or not any(t.pos_ == "PROPN" for t in lead) or lead.text == "Q":
+        return None  # an interviewer's "Q:" line asks; it reports nothing
     return _colon_speaker(colon)
 
 
@@ -607,13 +607,19 @@ def _colon_speaker(colon: Token) -> Token:
     begin = colon.i
     while begin > 0 and "\n" not in doc[begin - 1].text and doc[begin - 1].text not in ".!?":
         begin -= 1
-    lead = doc[begin : colon.i]
-    subject = next((t for t in lead if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i in range(begin, colon.i)), None)
+    lead = _after_dash(doc[begin : colon.i])
+    subject = next((t for t in lead if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i in range(lead.start, colon.i)), None)
     if subject is not None:  # "Kasich resisted: ...", "McConnell delivered a blunt message to Trump: ..."
         return subject
-    cut = next((t.i for t in lead if t.pos_ == "ADP" and t.i > begin), colon.i)
-    nouns = [t for t in doc[begin:cut] if t.pos_ in ("PROPN", "NOUN")]
+    cut = next((t.i for t in lead if t.pos_ == "ADP" and t.i > lead.start), colon.i)
+    nouns = [t for t in doc[lead.start : cut] if t.pos_ in ("PROPN", "NOUN")]
     return nouns[-1] if nouns else doc[colon.i - 1]
+
+
+def _after_dash(lead: SpacySpan) -> SpacySpan:
+    """The words after the last dash set off by spaces ("Pollsters agree - Rosa Lind"), else all of `lead`."""
+    dashes = [t.i for t in lead if t.text in ("-", "—", "–", "--") and t.i > lead.start and t.whitespace_ and lead.doc[t.i - 1].whitespace_]
+    return lead.doc[dashes[-1] + 1 : lead.end] if dashes and dashes[-1] + 1 < lead.end else lead
 
 
 def _attribute(
