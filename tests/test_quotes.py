@@ -353,3 +353,9 @@ def test_quotes_an_interviewers_question_line_reports_nothing(nlp):
             "Q: You’ve been talking about how the harbour is on the upswing, but the council keeps talking doom and gloom.\n\n"
             "A: It’s a big mistake.")
     assert not any(q.speaker_mention == "Q" for q in _quotes(nlp, text))
+
+
+def test_quotes_a_participle_with_a_clause_of_its_own_is_a_finite_verb_of_the_name_before_it(nlp):
+    text = ("Two harbour analysts, Tom Birch and Ana Ruiz, found in 2014 that the pier is “the weakest on the coast” "
+            "and the crane is “a danger to all.”")
+    assert _by_start(_quotes(nlp, text), "the weakest").speaker_mention.startswith("Two harbour analysts")

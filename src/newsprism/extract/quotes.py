@@ -558,9 +558,11 @@ def _clause_of_participle(cue: Token) -> Token | None:
 
 def _described_speaks(verb: Token) -> bool:
     """Whether the noun a participle describes speaks ("placards supporting X"), or the name a finite verb was
-    misparsed as describing ("Lind, who led the union, named three ferries ..."); not a thing someone put out or made
+    misparsed as describing ("Lind, who led the union, named three ferries ...", "two analysts, X and Y, found in
+    2014 that ..."); not a thing someone put out or made
     ("X issued a statement saying", "X launched petitions calling for"), whose speaker is found further up."""
-    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+    active = verb.tag_ == "VBN" and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in verb.children)
+    if verb.tag_ in ("VBD", "VBZ", "VBP") or active:  # a passive participle takes no object nor clause
         return verb.head.pos_ in ("PROPN", "NOUN") and verb.head.i < verb.i
     made = verb.head.dep_ == "dobj" and verb.head.pos_ == "NOUN" and not verb.head.ent_type_
     return verb.tag_ == "VBG" and verb.head.lemma_.lower() not in CHANNEL_NOUNS and not made
