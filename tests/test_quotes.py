@@ -359,3 +359,10 @@ def test_quotes_a_participle_with_a_clause_of_its_own_is_a_finite_verb_of_the_na
     text = ("Two harbour analysts, Tom Birch and Ana Ruiz, found in 2014 that the pier is “the weakest on the coast” "
             "and the crane is “a danger to all.”")
     assert _by_start(_quotes(nlp, text), "the weakest").speaker_mention.startswith("Two harbour analysts")
+
+
+def test_quotes_a_name_or_number_the_parser_hung_on_a_subjectless_cue_speaks(nlp):
+    quotes = _quotes(nlp, "About 4 in 10 say they want the next mayor to build a new ferry. "
+                          "In all, the harbour committee raised $5 million, port authority records show.")
+    assert _by_start(quotes, "they want").speaker_mention == "About 4 in 10"
+    assert _by_start(quotes, "In all").speaker_mention == "port authority records"

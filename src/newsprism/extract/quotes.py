@@ -94,6 +94,8 @@ SPEAKER_WORDS = 6  # a name between a quote and its cue: ",” Sen. Joni Ernst s
 NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed", "titled", "entitled", "labeled", "labelled", "nicknamed"})
 # Verbs whose object is a means or a time the subject spends, not someone made to act: "X used a speech to call for".
 MEANS_VERBS = frozenset("use spend do take need have devote waste".split())
+# Dependencies the parser gives a subject it failed to see as one.
+UNPARSED_SUBJECTS = frozenset({"advmod", "npadvmod", "nummod", "compound"})
 # Where a complement, a relative clause or a noun phrase hangs below the clause it belongs to.
 INNER_DEPENDENCIES = frozenset({"ccomp", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd"})
 NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
@@ -517,8 +519,17 @@ def _subject(verb: Token) -> Token | None:
     said"), the one nearest before it."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     before = [c for c in subjects if c.i < verb.i]
-    subject = before[-1] if before else next(iter(subjects), None)
+    subject = before[-1] if before else next(iter(subjects), None) or _unparsed_subject(verb)
     return _after_dateline(subject) if subject is not None else None
+
+
+def _unparsed_subject(verb: Token) -> Token | None:
+    """A name or a number before a verb with no subject, parsed as a modifier of it ("And Skelly called", "About 4
+    in 10 say", "FEC records show"); not a time ("Tuesday, said")."""
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in reversed(list(verb.lefts)) if c.dep_ in UNPARSED_SUBJECTS and c.pos_ in ("PROPN", "NOUN", "NUM")
+                 and c.ent_type_ not in ("DATE", "TIME")), None)
 
 
 def _after_dateline(subject: Token) -> Token:
