@@ -366,3 +366,14 @@ def test_quotes_a_name_or_number_the_parser_hung_on_a_subjectless_cue_speaks(nlp
                           "In all, the harbour committee raised $5 million, port authority records show.")
     assert _by_start(quotes, "they want").speaker_mention == "About 4 in 10"
     assert _by_start(quotes, "In all").speaker_mention == "port authority records"
+
+
+def test_quotes_a_word_going_on_after_two_apostrophes_is_not_the_speakers_name(nlp):
+    text = ("''Most of the complexity in the harbour accounts derives from efforts to accurately measure'' income, he "
+            "said, rather than from the fees themselves.")
+    assert _by_start(_quotes(nlp, text), "Most of the complexity").speaker_mention == "he"
+
+
+def test_quotes_a_subject_right_after_the_cue_outranks_one_parsed_before_it(nlp):
+    text = "The closure of the pier signals “the end of an era” for the island, said Rosa Lind, the harbour master."
+    assert _by_start(_quotes(nlp, text), "the end of an era").speaker_name == "Rosa Lind"

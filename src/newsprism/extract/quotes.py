@@ -251,7 +251,7 @@ def _names_speaker(text: str, end: int, words: list[Token], cue: Token) -> bool:
     the sentence going on after words quoted inside it ("a “good” job, he said")."""
     if not 0 < len(words) <= SPEAKER_WORDS or not all(t.pos_ in NAME_WORDS for t in words):
         return False
-    after = text[end : end + 3].lstrip("”\"'’ ")
+    after = text[end : end + 8].lstrip("”\"'’ ")
     closes = text[:end].rstrip()[-1:] in ",.!?-—–…" or after[:1] in (",", "")
     return closes or any(c.dep_ == "nsubj" and c in words for c in cue.children)
 
@@ -516,9 +516,11 @@ def _speaker_token(cue: Token) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The subject of `verb`; of two (a dateline or a quoted name parsed as a second one: "LONDON (Reuters) - Lind
-    said"), the one nearest before it."""
+    said"), the one right after it, else the one nearest before it."""
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     before = [c for c in subjects if c.i < verb.i]
+    if len(subjects) > 1 and (inverted := _phrase_after(verb)) in subjects:
+        return inverted  # "The rejection of the treaty signals “the end,” said Geert Wilders"
     subject = before[-1] if before else next(iter(subjects), None) or _unparsed_subject(verb)
     return _after_dateline(subject) if subject is not None else None
 
