@@ -377,3 +377,9 @@ def test_quotes_a_word_going_on_after_two_apostrophes_is_not_the_speakers_name(n
 def test_quotes_a_subject_right_after_the_cue_outranks_one_parsed_before_it(nlp):
     text = "The closure of the pier signals “the end of an era” for the island, said Rosa Lind, the harbour master."
     assert _by_start(_quotes(nlp, text), "the end of an era").speaker_name == "Rosa Lind"
+
+
+def test_quotes_an_inverted_speaker_the_parser_hung_lower_in_the_cues_clause(nlp):
+    text = "''I am better at fixing engines than I am at fixing budgets,'' said Nadia Okafor, half joking. She runs the harbour."
+    reported = next(q for q in _quotes(nlp, text) if q.kind == "reported")
+    assert reported.speaker_name == "Nadia Okafor"

@@ -607,13 +607,14 @@ def _name_before(cue: Token) -> Token | None:
 
 
 def _inverted_subject(cue: Token) -> Token | None:
-    """"..., said Skelly," where the parser took the name after the cue for something else than a subject; not the
+    """"..., said Skelly," where the parser took the name after the cue for something else than a subject (even of a
+    clause below the cue: "said Okafor, half joking"); not the
     object of a verb joined to another (", called her “third-rate”"), whose subject is its head's."""
     after_quote = cue.i > 0 and cue.doc[cue.i - 1].text in (",", "”", '"', "''")
     if not (_is_cue(cue) and cue.tag_ in ("VBD", "VBZ", "VBP") and after_quote) or cue.dep_ == "conj":
         return None
     after = _phrase_after(cue)
-    return after if after is not None and after.head.i == cue.i and after.pos_ != "PRON" else None
+    return after if after is not None and cue.is_ancestor(after) and after.pos_ != "PRON" else None
 
 
 def _colon_speaker(colon: Token) -> Token:
