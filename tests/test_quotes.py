@@ -383,3 +383,9 @@ def test_quotes_an_inverted_speaker_the_parser_hung_lower_in_the_cues_clause(nlp
     text = "''I am better at fixing engines than I am at fixing budgets,'' said Nadia Okafor, half joking. She runs the harbour."
     reported = next(q for q in _quotes(nlp, text) if q.kind == "reported")
     assert reported.speaker_name == "Nadia Okafor"
+
+
+def test_quotes_a_stance_noun_in_a_prepositional_phrase_is_its_owners(nlp):
+    quotes = _quotes(nlp, "Mayor Rosa Lind toured the pier. Councillor Ines Varga was vocal in her criticism of the ferry plan.")
+    criticism = _by_start(quotes, "the ferry plan")
+    assert criticism.speaker_mention == "her" and "Ines Varga" in criticism.speaker_name

@@ -440,9 +440,10 @@ def _topics(children: list[Token], prepositions: Sequence[str]) -> list[Token]:
 
 def _noun_speaker(cue: Token) -> Token | None:
     """Whose stance a noun cue gives: "Obama's criticism", "criticism by X", "X voiced concern"; in "X repeated
-    his criticism" the one who repeats it, whom the pronoun stands for."""
+    his criticism" the one who repeats it, whom the pronoun stands for (but in "X was vocal in her criticism" the
+    pronoun itself)."""
     owner = next((c for c in cue.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.pos_ == "PRON" and cue.dep_ in ("dobj", "pobj"):
+    if owner is not None and owner.pos_ == "PRON" and cue.dep_ == "dobj":
         return _speaker_token(cue.head) or owner
     if owner is not None:
         return owner
