@@ -389,3 +389,8 @@ def test_quotes_a_stance_noun_in_a_prepositional_phrase_is_its_owners(nlp):
     quotes = _quotes(nlp, "Mayor Rosa Lind toured the pier. Councillor Ines Varga was vocal in her criticism of the ferry plan.")
     criticism = _by_start(quotes, "the ferry plan")
     assert criticism.speaker_mention == "her" and "Ines Varga" in criticism.speaker_name
+
+
+def test_quotes_that_said_opening_a_sentence_reports_nothing(nlp):
+    quotes = _quotes(nlp, "The ferry is late again. That said, islanders say they believe the new boat will help.")
+    assert not any(q.cue == "said" for q in quotes)

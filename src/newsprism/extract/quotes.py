@@ -338,7 +338,7 @@ def _is_according(token: Token) -> bool:
 
 
 def _is_cue(token: Token) -> bool:
-    if token.pos_ != "VERB" or _names_a_thing(token):
+    if token.pos_ != "VERB" or _looks_like_speech_only(token):
         return False
     lemma = token.lemma_.lower()
     return lemma in SPEECH_VERBS or any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in ("prt", "advmod", "dobj"))
@@ -398,15 +398,19 @@ def _after_colon(text: str, colon: Token, speaker: Token, marked) -> _Found | No
     return _content(text, tokens, colon, speaker, marked)
 
 
-def _names_a_thing(token: Token) -> bool:
-    """"so-called", "a group called Harbour First", "a memo titled ...": a name given, not words said."""
+def _looks_like_speech_only(token: Token) -> bool:
+    """Words of speech that report none: a name given ("so-called", "a group called Harbour First", "a memo titled
+    ..."), and the "That said," opening a sentence."""
+    if token.lower_ == "said" and 0 < token.i < len(token.doc) - 1 and token.doc[token.i + 1].text == ",":
+        before = token.doc[token.i - 1]
+        return before.lower_ == "that" and before.is_sent_start
     if token.lower_ not in NAMING_PARTICIPLES:
         return False
     return token.dep_ == "acl" and token.tag_ == "VBN" or token.i >= 2 and token.doc[token.i - 2].lower_ == "so"
 
 
 def _is_reporting_verb(token: Token) -> bool:
-    if _names_a_thing(token):
+    if _looks_like_speech_only(token):
         return False
     lemma = token.lemma_.lower()
     return _is_cue(token) and lemma not in REPORTING_ONLY or lemma in OBJECT_CUES or lemma in TOPIC_PREPOSITIONS
