@@ -394,3 +394,9 @@ def test_quotes_a_stance_noun_in_a_prepositional_phrase_is_its_owners(nlp):
 def test_quotes_that_said_opening_a_sentence_reports_nothing(nlp):
     quotes = _quotes(nlp, "The ferry is late again. That said, islanders say they believe the new boat will help.")
     assert not any(q.cue == "said" for q in quotes)
+
+
+def test_quotes_a_noun_phrase_right_before_the_cue_is_not_an_apposition_of_the_name_before_it(nlp):
+    text = ("In an interview with Morning Radio hosts Tom Birch and Ana Ruiz, the Harbour Party candidate stated that "
+            "the council's “careless” and “unkind” remarks do not suit the island.")
+    assert _by_start(_quotes(nlp, text), "careless").speaker_mention == "the Harbour Party candidate"

@@ -597,7 +597,7 @@ def _issuer(relative: Token) -> Token | None:
 
 def _name_before(cue: Token) -> Token | None:
     """"Senator Harry Reid, the minority leader, said" parsed without a subject: the noun right before the
-    cue (past commas and adverbs), or the name its apposition describes."""
+    cue (past commas and adverbs), or the name its apposition, closed by a comma, describes."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ == "conj":  # a conjunct shares its head's subject
         return None
     i = cue.i - 1
@@ -606,7 +606,8 @@ def _name_before(cue: Token) -> Token | None:
     word = cue.doc[i] if i >= cue.sent.start else None
     if word is None or word.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
-    while word.dep_ in ("appos", "compound") and word.head.i < word.i + 2:
+    closed = any(t.text == "," for t in cue.doc[word.i + 1 : cue.i])  # "Reid, the minority leader, said"; not "X, the leader said"
+    while word.dep_ == "compound" and word.head.i == word.i + 1 or word.dep_ == "appos" and closed:
         word = word.head
     return word
 
