@@ -400,3 +400,12 @@ def test_quotes_a_noun_phrase_right_before_the_cue_is_not_an_apposition_of_the_n
     text = ("In an interview with Morning Radio hosts Tom Birch and Ana Ruiz, the Harbour Party candidate stated that "
             "the council's “careless” and “unkind” remarks do not suit the island.")
     assert _by_start(_quotes(nlp, text), "careless").speaker_mention == "the Harbour Party candidate"
+
+
+def test_quotes_a_name_and_any_verb_right_after_a_quote_name_its_speaker(nlp):
+    text = ("“The ferry is no longer safe,” Tom Birch claimed.\n\n"
+            "“The ferry will always be the island's lifeline,” an angry Rosa Lind retaliated. “It never gives up.”")
+    quotes = _quotes(nlp, text)
+    lifeline = _by_start(quotes, "The ferry will always")
+    assert lifeline.cue == "retaliated" and lifeline.speaker_name == "Rosa Lind"
+    assert _by_start(quotes, "It never gives up").speaker_name == "Rosa Lind"

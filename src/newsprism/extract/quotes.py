@@ -286,7 +286,22 @@ def _cue_near(doc: Doc, text: str, start: int, end: int) -> Token | None:
     cues = [t for t in tokens if _is_cue(t) or _is_according(t)] or [t for t in tokens if t.pos_ == "VERB" and _is_reporting_verb(t)]
     if cues:
         return _outer_cue(min(cues, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))), cues)
-    return _colon_before(doc, first.start)
+    return _verb_after_name(doc, text, end) or _colon_before(doc, first.start)
+
+
+def _verb_after_name(doc: Doc, text: str, end: int) -> Token | None:
+    """A verb of any kind that closes a clause right after a short name following the quote (",” an angry Lind
+    retorted.", ",” Birch started."): in that word order the name is who spoke, whatever the verb."""
+    if text[:end].rstrip()[-1:] not in (",", "!", "?"):
+        return None
+    after = _token_after(doc, end)
+    while after < len(doc) and doc[after].is_punct:
+        after += 1
+    verb = next((t for t in doc[after : after + SPEAKER_WORDS + 1] if t.pos_ == "VERB"), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == after:
+        return None
+    closes = verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct or doc[verb.i + 1].pos_ in ("ADP", "ADV", "PART")
+    return verb if closes and all(t.pos_ in NAME_WORDS for t in doc[after : verb.i]) else None
 
 
 def _outer_cue(cue: Token, cues: list[Token]) -> Token:
