@@ -409,3 +409,8 @@ def test_quotes_a_name_and_any_verb_right_after_a_quote_name_its_speaker(nlp):
     lifeline = _by_start(quotes, "The ferry will always")
     assert lifeline.cue == "retaliated" and lifeline.speaker_name == "Rosa Lind"
     assert _by_start(quotes, "It never gives up").speaker_name == "Rosa Lind"
+
+
+def test_quotes_a_speech_verb_tagged_as_a_noun_after_the_speakers_name(nlp):
+    quote = _quotes(nlp, '"Our harbour is the safest on the whole coast," the islanders state in their report to the board.')[0]
+    assert quote.cue == "state" and quote.speaker_mention == "islanders"

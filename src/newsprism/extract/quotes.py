@@ -238,7 +238,7 @@ def _direct_speaker(doc: Doc, end: int, cue: Token, marked: list[tuple[int, int]
         comma = next((t.i for t in between if t.text == "," and t.i > between.start + 1), cue.i)  # "Name, a role who ..., said"
         words = [t for t in doc[between.start : comma] if not (t.is_punct or t.is_space or t.pos_ == "ADV")]
         if _names_speaker(doc.text, end, words, cue):
-            return next((t for t in words if not words[0].i <= t.head.i <= words[-1].i), words[-1])
+            return next((t for t in reversed(words) if not words[0].i <= t.head.i <= words[-1].i), words[-1])
         if not words and (after := _phrase_after(cue)) is not None:
             return after
     subject = _speaker_token(cue)
@@ -297,11 +297,17 @@ def _verb_after_name(doc: Doc, text: str, end: int) -> Token | None:
     after = _token_after(doc, end)
     while after < len(doc) and doc[after].is_punct:
         after += 1
-    verb = next((t for t in doc[after : after + SPEAKER_WORDS + 1] if t.pos_ == "VERB"), None)
-    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == after:
+    verb = next((t for t in doc[after : after + SPEAKER_WORDS + 1] if t.pos_ == "VERB" or _speech_word(t)), None)
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP") and not _speech_word(verb) or verb.i == after:
         return None
     closes = verb.i + 1 >= len(doc) or doc[verb.i + 1].is_punct or doc[verb.i + 1].pos_ in ("ADP", "ADV", "PART")
     return verb if closes and all(t.pos_ in NAME_WORDS for t in doc[after : verb.i]) else None
+
+
+def _speech_word(token: Token) -> bool:
+    """A speech verb the tagger took for a noun (",” the two write."): its plain or third-person form."""
+    word = token.lower_
+    return token.pos_ == "NOUN" and (word in SPEECH_VERBS or word.endswith("s") and word[:-1] in SPEECH_VERBS)
 
 
 def _outer_cue(cue: Token, cues: list[Token]) -> Token:
