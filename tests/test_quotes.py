@@ -414,3 +414,11 @@ def test_quotes_a_name_and_any_verb_right_after_a_quote_name_its_speaker(nlp):
 def test_quotes_a_speech_verb_tagged_as_a_noun_after_the_speakers_name(nlp):
     quote = _quotes(nlp, '"Our harbour is the safest on the whole coast," the islanders state in their report to the board.')[0]
     assert quote.cue == "state" and quote.speaker_mention == "islanders"
+
+
+def test_quotes_a_quote_with_no_cue_after_someone_else_is_named_is_theirs(nlp):
+    quotes = _quotes(nlp, "“The pier is unsafe,” Nadia Okafor said. Tom Birch disagreed. “It has never been safer.”")
+    assert _by_start(quotes, "It has never").speaker_name == "Tom Birch"
+    text = ("Harbour master Tom Birch opened the rally. At the end, Rosa Lind sang the old harbour song, "
+            "“Row the boat home and keep the lantern lit for me.”")
+    assert _by_start(_quotes(nlp, text), "Row the boat").speaker_name == "Rosa Lind"

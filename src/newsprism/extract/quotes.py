@@ -676,9 +676,9 @@ def _attribute(
             speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
             speaker_key=entity.key if entity else None, speaker_name=entity.name if entity else None,
         )
-    elif item.kind == "direct" and previous is not None and _continues(text, previous, item):
+    elif item.kind == "direct" and previous is not None and _continues(text, previous, item) and not _someone_else_between(doc, previous, item, resolver):
         fields.update({k: getattr(previous, k) for k in ("speaker_mention", "speaker_span", "speaker_key", "speaker_name", "channel", "channel_span")})
-    elif item.kind == "direct" and _opens_paragraph(text, item) and (named := _named_before(doc, item, resolver)):
+    elif item.kind == "direct" and (named := _named_before(doc, item, resolver)):
         entity, mention = named
         fields.update(speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
                       speaker_key=entity.key, speaker_name=entity.name)
@@ -699,13 +699,16 @@ def _continues(text: str, previous: Quote, item: _Found) -> bool:
     return "\n" not in between or between.count("\n\n") <= 1 and len(between.split()) <= CONTINUATION_WORDS
 
 
-def _opens_paragraph(text: str, item: _Found) -> bool:
-    line_start = text.rfind("\n", 0, item.start) + 1
-    return not text[line_start : item.start].strip(" “\"'‘")
+def _someone_else_between(doc: Doc, previous: Quote, item: _Found, resolver: SpeakerResolver) -> bool:
+    """Whether another person is the subject of a sentence between the last quote and this one ("“...,” Lind said,
+    and her husband cut in. “...”")."""
+    named = _named_before(doc, item, resolver)
+    return named is not None and named[0].key != previous.speaker_key and named[1].start_char >= previous.span.end
 
 
 def _named_before(doc: Doc, item: _Found, resolver: SpeakerResolver) -> tuple[LocalEntity, SpacySpan] | None:
-    """A bare quote paragraph after one whose subject is a person: that person speaks."""
+    """A quote with no cue nor voice to continue: the person last named as a subject before it, in its sentence or
+    the one before, speaks."""
     first = doc.char_span(item.start, item.start + 1, alignment_mode="expand")
     return resolver.subject_before(first) if first is not None else None
 
