@@ -676,12 +676,14 @@ def _attribute(
             speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
             speaker_key=entity.key if entity else None, speaker_name=entity.name if entity else None,
         )
-    elif item.kind == "direct" and previous is not None and _continues(text, previous, item) and not _someone_else_between(doc, previous, item, resolver):
-        fields.update({k: getattr(previous, k) for k in ("speaker_mention", "speaker_span", "speaker_key", "speaker_name", "channel", "channel_span")})
-    elif item.kind == "direct" and (named := _named_before(doc, item, resolver)):
-        entity, mention = named
-        fields.update(speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
-                      speaker_key=entity.key, speaker_name=entity.name)
+    elif item.kind == "direct":
+        named = _named_before(doc, item, resolver)
+        if previous is not None and _continues(text, previous, item) and not _someone_else(named, previous):
+            fields.update({k: getattr(previous, k) for k in ("speaker_mention", "speaker_span", "speaker_key", "speaker_name", "channel", "channel_span")})
+        elif named is not None:
+            entity, mention = named
+            fields.update(speaker_mention=mention.text, speaker_span=span(mention.start_char, mention.end_char),
+                          speaker_key=entity.key, speaker_name=entity.name)
     if item.cue is not None:
         cue = doc[item.cue.i : item.cue.i + 2] if item.cue.lower_ == "according" else doc[item.cue.i : item.cue.i + 1]
         fields.update(cue=cue.text, cue_span=span(cue.start_char, cue.end_char))
@@ -699,10 +701,9 @@ def _continues(text: str, previous: Quote, item: _Found) -> bool:
     return "\n" not in between or between.count("\n\n") <= 1 and len(between.split()) <= CONTINUATION_WORDS
 
 
-def _someone_else_between(doc: Doc, previous: Quote, item: _Found, resolver: SpeakerResolver) -> bool:
-    """Whether another person is the subject of a sentence between the last quote and this one ("“...,” Lind said,
-    and her husband cut in. “...”")."""
-    named = _named_before(doc, item, resolver)
+def _someone_else(named: tuple[LocalEntity, SpacySpan] | None, previous: Quote) -> bool:
+    """Whether the person named as a subject before a quote is another than the last speaker, named after the last
+    quote ("“...,” Okafor said. Birch disagreed. “...”")."""
     return named is not None and named[0].key != previous.speaker_key and named[1].start_char >= previous.span.end
 
 
