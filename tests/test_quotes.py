@@ -145,7 +145,7 @@ def test_quotes_marks_inside_words_are_apostrophes():
         ("What you saw", "Pompeo", "Fox News"),
         ("You saw President Trump", "Pompeo", None),
         ("The U.S. Marines guarding", "Associated Press", None),
-        ("the U.S. had attacked the bases", "Khamenei", None),
+        ("the U.S. had attacked", "Khamenei", None),
     ],
 )
 def test_quotes_seed_news_speakers_and_channels(nlp, start, speaker, channel):
@@ -281,9 +281,9 @@ def test_quotes_a_participle_after_an_inverted_cue_has_the_same_speaker(nlp):
 
 
 def test_quotes_words_quoted_inside_a_sentence_are_not_followed_by_their_speakers_name(nlp):
-    text = "Debt is hard to repay, Pavel Horak said. Those who borrow still struggle, even with a “good” job, he said."
-    good = _by_start(_quotes(nlp, text), "good")
-    assert good.speaker_mention == "he" and good.speaker_name == "Pavel Horak"
+    text = "Rent keeps rising, Pavel Horak said. Tenants still pay too much, even for a “cheap” flat, he said."
+    cheap = _by_start(_quotes(nlp, text), "cheap")
+    assert cheap.speaker_mention == "he" and cheap.speaker_name == "Pavel Horak"
 
 
 def test_quotes_a_participle_on_a_thing_someone_made_speaks_for_its_maker(nlp):
@@ -315,9 +315,9 @@ def test_quotes_a_participle_naming_a_thing_is_not_speech(nlp):
 
 
 def test_quotes_a_quote_inside_reported_speech_with_no_speaker_keeps_its_own(nlp):
-    text = ("''The island needs one or two big ideas that are proportionate to the scale of the problems we are facing,'' "
-            "said Tom Birch, who served as harbour master during Ms. Lind's first term yet endorsed Ana Ruiz in the primary.")
-    assert _by_start(_quotes(nlp, text), "The island needs").speaker_name == "Tom Birch"
+    text = ("''The pier wants a few bold repairs that match how badly the winter storms have hurt it,'' "
+            "said Tom Birch, who ran the ferry office under Ms. Lind's first council yet backed Ana Ruiz in the vote.")
+    assert _by_start(_quotes(nlp, text), "The pier wants").speaker_name == "Tom Birch"
 
 
 def test_quotes_of_two_subjects_the_one_nearest_before_the_cue_speaks(nlp):
@@ -339,8 +339,8 @@ def test_quotes_an_infinitive_after_a_means_or_a_time_spent_has_the_subject_as_s
 
 
 def test_quotes_the_object_of_a_joined_verb_after_a_comma_is_not_an_inverted_speaker(nlp):
-    text = "Tom Birch later suggested her temper was behind her harsh tone, called her “third-rate” and boycotted one of the debates."
-    assert _by_start(_quotes(nlp, text), "third-rate").speaker_name == "Tom Birch"
+    text = "Tom Birch later hinted that pride was behind her stubborn plan, called her “second-best” and skipped two of the hearings."
+    assert _by_start(_quotes(nlp, text), "second-best").speaker_name == "Tom Birch"
 
 
 def test_quotes_a_colon_speaker_named_after_a_dash(nlp):
@@ -349,9 +349,9 @@ def test_quotes_a_colon_speaker_named_after_a_dash(nlp):
 
 
 def test_quotes_an_interviewers_question_line_reports_nothing(nlp):
-    text = ("Here is the edited transcript of the interview.\n\n"
-            "Q: You’ve been talking about how the harbour is on the upswing, but the council keeps talking doom and gloom.\n\n"
-            "A: It’s a big mistake.")
+    text = ("Below is a shortened record of our talk with the mayor.\n\n"
+            "Q: You keep telling islanders the harbour is doing better, yet the council sounds gloomy about it.\n\n"
+            "A: The council is wrong.")
     assert not any(q.speaker_mention == "Q" for q in _quotes(nlp, text))
 
 
@@ -362,16 +362,16 @@ def test_quotes_a_participle_with_a_clause_of_its_own_is_a_finite_verb_of_the_na
 
 
 def test_quotes_a_name_or_number_the_parser_hung_on_a_subjectless_cue_speaks(nlp):
-    quotes = _quotes(nlp, "About 4 in 10 say they want the next mayor to build a new ferry. "
+    quotes = _quotes(nlp, "About 3 in 10 say they hope the new council will buy a second ferry. "
                           "In all, the harbour committee raised $5 million, port authority records show.")
-    assert _by_start(quotes, "they want").speaker_mention == "About 4 in 10"
+    assert _by_start(quotes, "they hope").speaker_mention == "About 3 in 10"
     assert _by_start(quotes, "In all").speaker_mention == "port authority records"
 
 
 def test_quotes_a_word_going_on_after_two_apostrophes_is_not_the_speakers_name(nlp):
-    text = ("''Most of the complexity in the harbour accounts derives from efforts to accurately measure'' income, he "
+    text = ("''Much of the muddle in the harbour books comes from trying to count exactly'' the fuel, he "
             "said, rather than from the fees themselves.")
-    assert _by_start(_quotes(nlp, text), "Most of the complexity").speaker_mention == "he"
+    assert _by_start(_quotes(nlp, text), "Much of the muddle").speaker_mention == "he"
 
 
 def test_quotes_a_subject_right_after_the_cue_outranks_one_parsed_before_it(nlp):

@@ -10,7 +10,7 @@ from newsprism.extract import extract_article
 from newsprism.ingest import read_text
 from newsprism.stories import StoryGrouper, story_features
 
-REHAB_A1 = ("Actress Clara Novak has checked into the Promises treatment centre in Malibu, her publicist Jonas Weber "
+REHAB_A1 = ("Actress Clara Novak has begun treatment at a private clinic in Malibu, her publicist Jonas Weber "
             "confirmed on Tuesday. Novak, who starred in the comedy Summer Lanes, asked for privacy.")
 REHAB_A2 = ("Summer Lanes star Clara Novak entered rehab in Malibu this week, according to her spokesman Jonas Weber. "
             "Novak has struggled with alcohol, friends said.")

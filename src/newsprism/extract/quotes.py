@@ -546,7 +546,7 @@ def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     before = [c for c in subjects if c.i < verb.i]
     if len(subjects) > 1 and (inverted := _phrase_after(verb)) in subjects:
-        return inverted  # "The rejection of the treaty signals “the end,” said Geert Wilders"
+        return inverted  # "The closure of the pier signals “the end,” said Rosa Lind"
     subject = before[-1] if before else next(iter(subjects), None) or _unparsed_subject(verb)
     return _after_dateline(subject) if subject is not None else None
 
@@ -617,7 +617,7 @@ def _issuer(relative: Token) -> Token | None:
 
 
 def _name_before(cue: Token) -> Token | None:
-    """"Senator Harry Reid, the minority leader, said" parsed without a subject: the noun right before the
+    """"Senator Rosa Lind, the minority leader, said" parsed without a subject: the noun right before the
     cue (past commas and adverbs), or the name its apposition, closed by a comma, describes."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ == "conj":  # a conjunct shares its head's subject
         return None
@@ -652,7 +652,7 @@ def _colon_speaker(colon: Token) -> Token:
         begin -= 1
     lead = _after_dash(doc[begin : colon.i])
     subject = next((t for t in lead if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i in range(lead.start, colon.i)), None)
-    if subject is not None:  # "Kasich resisted: ...", "McConnell delivered a blunt message to Trump: ..."
+    if subject is not None:  # "Kasich resisted: ...", "Lind delivered a blunt message to the board: ..."
         return subject
     cut = next((t.i for t in lead if t.pos_ == "ADP" and t.i > lead.start), colon.i)
     nouns = [t for t in doc[lead.start : cut] if t.pos_ in ("PROPN", "NOUN")]
