@@ -99,6 +99,7 @@ UNPARSED_SUBJECTS = frozenset({"advmod", "npadvmod", "nummod", "compound"})
 # Where a complement, a relative clause or a noun phrase hangs below the clause it belongs to.
 INNER_DEPENDENCIES = frozenset({"ccomp", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd"})
 NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
+DASHES = frozenset({"-", "—", "–", "--"})
 
 
 @dataclass(frozen=True)
@@ -565,7 +566,7 @@ def _after_dateline(subject: Token) -> Token:
     the name after the dash."""
     if not (subject.is_upper and len(subject) > 1 and subject.i == subject.sent.start):
         return subject
-    dash = next((c.i for c in subject.children if c.text in ("-", "—", "–", "--")), None)
+    dash = next((c.i for c in subject.children if c.text in DASHES), None)
     name = next((c for c in subject.children if c.dep_ == "appos" and dash is not None and c.i > dash), None)
     return name or subject
 
@@ -661,7 +662,7 @@ def _colon_speaker(colon: Token) -> Token:
 
 def _after_dash(lead: SpacySpan) -> SpacySpan:
     """The words after the last dash set off by spaces ("Pollsters agree - Rosa Lind"), else all of `lead`."""
-    dashes = [t.i for t in lead if t.text in ("-", "—", "–", "--") and t.i > lead.start and t.whitespace_ and lead.doc[t.i - 1].whitespace_]
+    dashes = [t.i for t in lead if t.text in DASHES and t.i > lead.start and t.whitespace_ and lead.doc[t.i - 1].whitespace_]
     return lead.doc[dashes[-1] + 1 : lead.end] if dashes and dashes[-1] + 1 < lead.end else lead
 
 
