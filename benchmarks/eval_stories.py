@@ -62,7 +62,7 @@ def features(name: str, rows: list[dict], cache: Path):
         article = clean_article(read_text(row["text"], source_name=row["id"], title=row.get("title"),
                                           outlet=row.get("source"), published=published, url=row.get("url")))
         (annotated,) = annotate([article], resources.nlp)
-        (features,) = story_features([article], [extract_article(annotated)], resources.embedder)
+        (features,) = story_features([article], [extract_article(annotated)], resources.lead_embedder)
         found.append(features.model_copy(update={"article_id": row["id"]}))
     path.write_text("".join(f.model_dump_json() + "\n" for f in found), encoding="utf-8")
     return found

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.annotate import Resources, load_pipeline
-from newsprism.annotate.embed import Embedder
+from newsprism.annotate.embed import Embedder, StaticEmbedder
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -22,7 +22,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def resources(nlp) -> Resources:
-    return Resources(nlp=nlp, embedder=Embedder())
+    return Resources(nlp=nlp, embedder=Embedder(), lead_embedder=StaticEmbedder())
 
 
 def require_shared(path: Path) -> Path:

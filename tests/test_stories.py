@@ -8,7 +8,7 @@ from newsprism.annotate import annotate
 from newsprism.clean import clean_article
 from newsprism.extract import extract_article
 from newsprism.ingest import read_text
-from newsprism.stories import StoryGrouper, story_features
+from newsprism.stories import NUMBER_PENALTY, StoryGrouper, story_features
 
 REHAB_A1 = ("Actress Clara Novak has begun treatment at a private clinic in Malibu, her publicist Jonas Weber "
             "confirmed on Tuesday. Novak, who starred in the comedy Summer Lanes, asked for privacy.")
@@ -23,7 +23,7 @@ REHAB_B2 = ("Hugo Larsen is in rehab at a clinic near Phoenix, Arizona, manager 
 def _features(resources, text: str, day: dt.date):
     article = clean_article(read_text(text, published=day))
     (annotated,) = annotate([article], resources.nlp)
-    return story_features([article], [extract_article(annotated)], resources.embedder)[0]
+    return story_features([article], [extract_article(annotated)], resources.lead_embedder)[0]
 
 
 def test_stories_group_reports_of_one_event_and_keep_look_alikes_apart(resources):
@@ -59,3 +59,25 @@ def test_stories_undated_article_joins_the_latest_story_it_belongs_to(resources)
     grouper = StoryGrouper()
     grouper.add([old, a1, b1])
     assert grouper.add([undated]) == {undated.article_id: "s" + a1.article_id}
+
+
+QUAKE_A1 = ("A magnitude 4.4 earthquake shook Corran County near the town of Bellhaven early on Sunday, the Geological "
+            "Survey said. No injuries were reported.")
+QUAKE_A2 = ("The 4.4 quake centred near Bellhaven in Corran County woke residents on Sunday, according to the "
+            "Geological Survey. Officials reported no damage.")
+QUAKE_B1 = ("Corran County was rattled by a 5.7 tremor on Thursday afternoon, seismologists at the Geological Survey "
+            "reported. Shelves toppled in shops and two people were hurt by falling glass.")
+QUAKE_B2 = ("Two people were treated in hospital after a 5.7 temblor hit Corran County on Thursday, the Geological "
+            "Survey said. Several shops lost their windows.")
+
+
+def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(resources):
+    day = dt.date(2026, 3, 3)
+    a1, b1, a2 = (_features(resources, t, day) for t in (QUAKE_A1, QUAKE_B1, QUAKE_A2))
+    other_quake = _features(resources, QUAKE_A2.replace("4.4", "5.7"), day)
+    assert a1.numbers == ("4.4",) and other_quake.numbers == ("5.7",)
+    grouper = StoryGrouper()
+    grouper.load([(a1, "s-sunday"), (b1, "s-thursday")])
+    sunday = grouper._stories["s-sunday"]
+    held_back = grouper._likeness(a2, sunday) - grouper._likeness(other_quake, sunday)
+    assert held_back > NUMBER_PENALTY / 2

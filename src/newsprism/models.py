@@ -382,10 +382,12 @@ class IngestSummary(Record):
 
 class StoryFeatures(Record):
     """What story grouping knows of one article: its date, the actors it names (one entry a mention),
-    the content words of its claims, and the embedding of its title and lead (float16, base64)."""
+    the content words of its claims, the numbers of its title and lead, and the static embedding of its
+    title and lead (float16, base64)."""
 
     article_id: str
     published: dt.date | None = None
     names: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    numbers: tuple[str, ...] = ()
     vector: str = ""

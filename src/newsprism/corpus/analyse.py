@@ -50,7 +50,7 @@ def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     found = resources()
     annotated = annotate([a for _, a, _ in usable], found.nlp)
     facts = [extract_article(a) for a in annotated]
-    features = story_features([a.article for a in annotated], facts, found.embedder)
+    features = story_features([a.article for a in annotated], facts, found.lead_embedder)
     analysed = [
         Analysed(place, a.article, f, features_of, key, copy_signature(a.article.text))
         for (place, _, key), a, f, features_of in zip(usable, annotated, facts, features)
