@@ -50,19 +50,20 @@ def features(name: str, rows: list[dict], cache: Path):
     import datetime as dt
 
     from newsprism.annotate import annotate, load_resources
+    from newsprism.annotate.embed import StaticEmbedder
     from newsprism.clean import clean_article
     from newsprism.extract import extract_article
     from newsprism.ingest import read_text
     from newsprism.stories import story_features
 
-    resources = load_resources()
+    resources, lead_embedder = load_resources(), StaticEmbedder()
     found = []
     for row in rows:
         published = dt.date.fromisoformat(row["published"][:10]) if row.get("published") else None
         article = clean_article(read_text(row["text"], source_name=row["id"], title=row.get("title"),
                                           outlet=row.get("source"), published=published, url=row.get("url")))
         (annotated,) = annotate([article], resources.nlp)
-        (features,) = story_features([article], [extract_article(annotated)], resources.lead_embedder)
+        (features,) = story_features([article], [extract_article(annotated)], lead_embedder)
         found.append(features.model_copy(update={"article_id": row["id"]}))
     path.write_text("".join(f.model_dump_json() + "\n" for f in found), encoding="utf-8")
     return found

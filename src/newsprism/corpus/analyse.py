@@ -1,6 +1,6 @@
 """The per-article stages of a corpus run, in whatever process runs them (this one or a Dask worker).
 
-The spaCy pipeline and the embedder are loaded once per process, on the first batch, never per article.
+The spaCy pipeline and the embedders are loaded once per process, on the first batch, never per article.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from functools import cache
 from typing import Sequence
 
 from newsprism.annotate import Resources, annotate, load_resources
+from newsprism.annotate.embed import StaticEmbedder
 from newsprism.clean import clean_article
 from newsprism.dedupe import copy_signature, text_key
 from newsprism.extract import extract_article
@@ -35,6 +36,12 @@ def resources() -> Resources:
     return load_resources(embedder_threads=1)
 
 
+@cache
+def lead_embedder() -> StaticEmbedder:
+    """The static embedder of story grouping, loaded on first use (`compare` never needs it)."""
+    return StaticEmbedder()
+
+
 def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     """Clean, check, annotate (one spaCy pass for the batch), extract, and compute what dedupe and grouping
     need; an empty or non-English article becomes an Unreadable saying so. Results keep the batch's order."""
@@ -50,7 +57,7 @@ def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     found = resources()
     annotated = annotate([a for _, a, _ in usable], found.nlp)
     facts = [extract_article(a) for a in annotated]
-    features = story_features([a.article for a in annotated], facts, found.lead_embedder)
+    features = story_features([a.article for a in annotated], facts, lead_embedder())
     analysed = [
         Analysed(place, a.article, f, features_of, key, copy_signature(a.article.text))
         for (place, _, key), a, f, features_of in zip(usable, annotated, facts, features)
