@@ -123,7 +123,7 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import roc_auc_score
 
-    from newsprism.stories import NAME_WEIGHT, VECTOR_WEIGHT, WORD_WEIGHT, StoryGrouper, _vector
+    from newsprism.stories import StoryGrouper, _number_gap, _Story, _vector
 
     grouper = StoryGrouper()
     for f in found:
@@ -136,13 +136,15 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
     for members in by_topic.values():
         for i, (story_a, a, n_a) in enumerate(members):
             for story_b, b, n_b in members[i + 1 :]:
+                story = _Story(b.article_id)
+                story.absorb(b)
                 names = grouper._cosine(Counter(a.names), Counter(b.names), "n:")
                 words = grouper._cosine(Counter(a.words), Counter(b.words), "w:")
                 vector = float(_vector(a) @ _vector(b))
-                likeness = NAME_WEIGHT * names + WORD_WEIGHT * words + VECTOR_WEIGHT * vector
                 same.append(story_a == story_b)
-                signals.append((names, words, vector, likeness, (tfidf[n_a] @ tfidf[n_b].T).toarray()[0, 0]))
-    labels = ("names", "words", "lead vector", "likeness", "TF-IDF")
+                signals.append((names, words, vector, -_number_gap(a, story), grouper._likeness(a, story),
+                                (tfidf[n_a] @ tfidf[n_b].T).toarray()[0, 0]))
+    labels = ("names", "words", "lead vector", "lead numbers", "likeness", "TF-IDF")
     return {label: roc_auc_score(same, [s[k] for s in signals]) for k, label in enumerate(labels)}
 
 

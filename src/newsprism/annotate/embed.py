@@ -88,4 +88,6 @@ class StaticEmbedder:
         """One normalised row per text, in the order given."""
         if not texts:
             return np.zeros((0, STATIC_DIMENSIONS), dtype=np.float32)
-        return self._model.embed(texts, norm=True).astype(np.float32)
+        with np.errstate(invalid="ignore", divide="ignore"):  # a text with no known token is normalised as 0/0
+            vectors = self._model.embed(texts, norm=True)
+        return np.nan_to_num(vectors.astype(np.float32))
