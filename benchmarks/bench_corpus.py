@@ -4,6 +4,8 @@
     python benchmarks/bench_corpus.py ingest  /tmp/corpus-10k.jsonl --workers 1 --db sqlite:////tmp/bench-1.db
     python benchmarks/bench_corpus.py floor   /tmp/corpus-10k.jsonl --processes 1
     python benchmarks/bench_corpus.py scaling --db sqlite:////tmp/bench-1.db --sizes 10000,20000,50000,100000
+    python benchmarks/generate_corpus.py --size 10000 --out /tmp/corpus-10k.jsonl --labels /tmp/labels-10k.jsonl
+    python benchmarks/bench_corpus.py grouping --db sqlite:////tmp/bench-1.db --labels /tmp/labels-10k.jsonl
 
 `ingest` times `Corpus.ingest` (reading, cleaning, one spaCy parse, extraction, dedupe, grouping, storage and
 the story reports) from an empty database. `floor` times what it cannot beat: spaCy's `nlp.pipe` alone over
@@ -11,6 +13,8 @@ the same texts (`n_process` = processes). `scaling` times dedupe (MinHash LSH ov
 grouping (the story features of the ingested corpus, repeated with their dates moved on by a few years a
 copy, the way a longer crawl grows) at growing sizes, with the process's peak memory so far (sizes run in increasing order);
 up to `--check-copies` articles it also gives the copy finder's recall against comparing every pair.
+`grouping` scores the stories of an ingested corpus against the stories `generate_corpus.py --labels` wrote
+(B-cubed; an exact duplicate counts once, under the first line it came from).
 """
 
 from __future__ import annotations
@@ -76,6 +80,24 @@ def scaling(args) -> None:
                           "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}), flush=True)
 
 
+def grouping(args) -> None:
+    from eval_stories import bcubed
+
+    from newsprism.store import Store
+
+    labels = {row["line"]: row["story"] for row in map(json.loads, Path(args.labels).open(encoding="utf-8"))}
+    store = Store(args.db)
+    gold, predicted = {}, {}
+    for story_id, _ in store.story_ids():
+        for article, _ in store.story_articles(story_id):
+            first = min(int(place.position.split()[1]) for place in store.places_of(article.id))
+            if labels.get(first):
+                gold[article.id], predicted[article.id] = labels[first], story_id
+    precision, recall, f1 = bcubed(gold, predicted)
+    print(json.dumps({"articles": len(gold), "stories": len(set(predicted.values())), "labelled_stories": len(set(gold.values())),
+                      "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}))
+
+
 def _cycle(items):
     while True:
         yield from items
@@ -139,8 +161,11 @@ def main() -> None:
     grow.add_argument("--check-copies", type=int, default=20_000,
                       help="up to this size, also compare every pair of articles to measure the copy finder's recall")
     grow.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[10_000, 20_000, 50_000, 100_000])
+    score = commands.add_parser("grouping")
+    score.add_argument("--db", required=True)
+    score.add_argument("--labels", required=True)
     args = parser.parse_args()
-    {"ingest": ingest, "floor": floor, "scaling": scaling}[args.command](args)
+    {"ingest": ingest, "floor": floor, "scaling": scaling, "grouping": grouping}[args.command](args)
 
 
 if __name__ == "__main__":
