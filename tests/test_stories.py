@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+
+import numpy as np
+import pytest
 
 from newsprism.annotate import annotate
 from newsprism.clean import clean_article
+from newsprism.errors import InputError
 from newsprism.extract import extract_article
 from newsprism.ingest import read_text
+from newsprism.models import StoryFeatures
 from newsprism.stories import NUMBER_PENALTY, StoryGrouper, story_features
 
 REHAB_A1 = ("Actress Clara Novak has begun treatment at a private clinic in Malibu, her publicist Jonas Weber "
@@ -67,8 +73,6 @@ QUAKE_A2 = ("The 4.4 quake centred near Bellhaven in Corran County woke resident
             "Geological Survey. Officials reported no damage.")
 QUAKE_B1 = ("Corran County was rattled by a 5.7 tremor on Thursday afternoon, seismologists at the Geological Survey "
             "reported. Shelves toppled in shops and two people were hurt by falling glass.")
-QUAKE_B2 = ("Two people were treated in hospital after a 5.7 temblor hit Corran County on Thursday, the Geological "
-            "Survey said. Several shops lost their windows.")
 
 
 def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(resources, lead_embedder):
@@ -81,3 +85,9 @@ def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(r
     sunday = grouper._stories["s-sunday"]
     held_back = grouper._likeness(a2, sunday) - grouper._likeness(other_quake, sunday)
     assert held_back > NUMBER_PENALTY / 2
+
+
+def test_stories_features_stored_by_an_older_version_are_refused_with_a_clear_error():
+    old = StoryFeatures(article_id="a-old", names=("novak",), vector=base64.b64encode(np.zeros(384, np.float16).tobytes()).decode())
+    with pytest.raises(InputError, match="article a-old: its lead vector has 384 dimensions.*new database"):
+        StoryGrouper().load([(old, "s-old")])

@@ -73,7 +73,11 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch) -> None:
     """Read SOURCES (directories, .jsonl, .warc/.warc.gz, RSS/Atom files), dedupe, group and store them."""
     from newsprism.corpus import Corpus
 
-    summary = Corpus(db_url).ingest(list(sources), workers=workers, scheduler=scheduler, batch=batch, progress=True)
+    try:
+        summary = Corpus(db_url).ingest(list(sources), workers=workers, scheduler=scheduler, batch=batch, progress=True)
+    except NewsprismError as error:
+        click.echo(f"error: {db_url}: {error}", err=True)
+        sys.exit(1)
     click.echo(
         f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, copies {summary.copies}, "
         f"stories {summary.stories}, failures {summary.failures}"
