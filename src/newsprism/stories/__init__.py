@@ -121,11 +121,9 @@ class StoryGrouper:
         assigned: dict[str, str] = {}
         for features in batch:
             self._count(features)
-            best = max(self._candidates(features), key=lambda s: (self._likeness(features, s), s.id), default=None)
-            if best is None or self._likeness(features, best) < JOIN:
-                story_id = "s" + features.article_id
-            else:
-                story_id = best.id
+            scored = ((self._likeness(features, s), s.id) for s in self._candidates(features))
+            likeness, best_id = max(scored, default=(0.0, None))
+            story_id = best_id if best_id is not None and likeness >= JOIN else "s" + features.article_id
             self._join(features, story_id, counted=True)
             assigned[features.article_id] = story_id
         return assigned
@@ -171,7 +169,8 @@ class StoryGrouper:
         words = self._cosine(Counter(features.words), story.words, "w:")
         centroid = story.vector / max(float(np.linalg.norm(story.vector)), 1e-9)
         vector = float(_vector(features) @ centroid)
-        return NAME_WEIGHT * names + WORD_WEIGHT * words + VECTOR_WEIGHT * vector - NUMBER_PENALTY * _number_gap(features, story)
+        gap = _number_gap(features, story)
+        return NAME_WEIGHT * names + WORD_WEIGHT * words + VECTOR_WEIGHT * vector - NUMBER_PENALTY * gap
 
     def _cosine(self, a: Counter, b: Counter, prefix: str) -> float:
         weight = {t: self._idf(prefix + t) for t in a.keys() | b.keys()}
