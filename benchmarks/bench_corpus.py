@@ -88,11 +88,10 @@ def grouping(args) -> None:
     labels = {row["line"]: row["story"] for row in map(json.loads, Path(args.labels).open(encoding="utf-8"))}
     store = Store(args.db)
     gold, predicted = {}, {}
-    for story_id, _ in store.story_ids():
-        for article, _ in store.story_articles(story_id):
-            first = min(int(place.position.split()[1]) for place in store.places_of(article.id))
-            if labels.get(first):
-                gold[article.id], predicted[article.id] = labels[first], story_id
+    for features, story_id in store.story_features():
+        first = min(int(place.position.split()[1]) for place in store.places_of(features.article_id))
+        if labels.get(first):
+            gold[features.article_id], predicted[features.article_id] = labels[first], story_id
     precision, recall, f1 = bcubed(gold, predicted)
     print(json.dumps({"articles": len(gold), "stories": len(set(predicted.values())), "labelled_stories": len(set(gold.values())),
                       "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}))
