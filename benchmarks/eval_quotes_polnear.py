@@ -106,11 +106,18 @@ def score(article: dict, predictions: list[tuple[str, list, list | None, list | 
     return tally
 
 
-def newsprism_predictions(nlp, articles: list[dict]):
+def parsed(parser, articles: list[dict], batch: int = 50):
+    """Each article with its Doc, parsed as newsprism parses it (line by line)."""
+    for start in range(0, len(articles), batch):
+        chunk = articles[start : start + batch]
+        yield from zip(chunk, parser.parse([a["text"] for a in chunk]))
+
+
+def newsprism_predictions(parser, articles: list[dict]):
     from newsprism.extract.entities import extract_entities
     from newsprism.extract.quotes import extract_quotes
 
-    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+    for article, doc in parsed(parser, articles):
         entities = extract_entities(doc, "a")
         quotes = extract_quotes(doc, "a", entities)
         mentions = {e.key: [(m.span.start, m.span.end) for m in e.mentions] for e in entities}
@@ -131,10 +138,10 @@ def _speaker_spans(quote, mentions: dict[str, list[tuple[int, int]]]) -> list[tu
     return [(quote.speaker_span.start, quote.speaker_span.end), *mentions.get(quote.speaker_key, [])]
 
 
-def textacy_predictions(nlp, articles: list[dict]):
+def textacy_predictions(parser, articles: list[dict]):
     from textacy.extract import direct_quotations
 
-    for article, doc in zip(articles, nlp.pipe(a["text"] for a in articles)):
+    for article, doc in parsed(parser, articles):
         try:
             found = list(direct_quotations(doc))
         except ValueError:  # textacy gives up on the whole article when marks do not pair up
@@ -158,16 +165,16 @@ def main() -> None:
     parser.add_argument("--limit", type=int)
     parser.add_argument("--textacy", action="store_true")
     args = parser.parse_args()
-    from newsprism.annotate import load_pipeline
+    from newsprism.annotate import Parser, load_pipeline
 
-    nlp = load_pipeline()
+    text_parser = Parser(load_pipeline())
     articles = load(args.limit)
     systems = {"newsprism": newsprism_predictions}
     if args.textacy:
         systems["textacy 0.13 direct_quotations"] = textacy_predictions
     print(f"{len(articles)} articles, {sum(len(a['attributions']) for a in articles)} attributions")
     for name, system in systems.items():
-        tally = evaluate(system(nlp, articles))
+        tally = evaluate(system(text_parser, articles))
         print(name, json.dumps(tally.figures()), f"(gold direct {tally.gold_direct}, gold all {tally.gold})")
 
 

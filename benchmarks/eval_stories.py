@@ -49,7 +49,7 @@ def features(name: str, rows: list[dict], cache: Path):
         return [StoryFeatures.model_validate_json(line) for line in path.open(encoding="utf-8")]
     import datetime as dt
 
-    from newsprism.annotate import annotate, load_resources
+    from newsprism.annotate import Parser, annotate, load_resources
     from newsprism.annotate.embed import StaticEmbedder
     from newsprism.clean import clean_article
     from newsprism.extract import extract_article
@@ -62,7 +62,7 @@ def features(name: str, rows: list[dict], cache: Path):
         published = dt.date.fromisoformat(row["published"][:10]) if row.get("published") else None
         article = clean_article(read_text(row["text"], source_name=row["id"], title=row.get("title"),
                                           outlet=row.get("source"), published=published, url=row.get("url")))
-        (annotated,) = annotate([article], resources.nlp)
+        (annotated,) = annotate([article], Parser(resources.nlp))
         (features,) = story_features([article], [extract_article(annotated)], lead_embedder)
         found.append(features.model_copy(update={"article_id": row["id"]}))
     path.write_text("".join(f.model_dump_json() + "\n" for f in found), encoding="utf-8")

@@ -30,18 +30,18 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=50)
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
-    from newsprism.annotate import load_pipeline
+    from newsprism.annotate import Parser, load_pipeline
     from newsprism.extract.entities import extract_entities
     from newsprism.extract.quotes import extract_quotes
 
-    nlp = load_pipeline()
+    text_parser = Parser(load_pipeline())
     articles = load()
     random.Random(args.seed).shuffle(articles)
     shown = resolved = 0
     for article in articles:
         if shown == args.size:
             break
-        doc = nlp(article["text"])
+        (doc,) = text_parser.parse([article["text"]])
         candidates = [q for q in extract_quotes(doc, "a", extract_entities(doc, "a")) if indirect(q)]
         if not candidates:
             continue

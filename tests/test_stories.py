@@ -8,7 +8,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from newsprism.annotate import annotate
+from newsprism.annotate import Parser, annotate
 from newsprism.clean import clean_article
 from newsprism.errors import InputError
 from newsprism.extract import extract_article
@@ -28,7 +28,7 @@ REHAB_B2 = ("Hugo Larsen is in rehab at a clinic near Phoenix, Arizona, manager 
 
 def _features(resources, lead_embedder, text: str, day: dt.date):
     article = clean_article(read_text(text, published=day))
-    (annotated,) = annotate([article], resources.nlp)
+    (annotated,) = annotate([article], Parser(resources.nlp))
     return story_features([article], [extract_article(annotated)], lead_embedder)[0]
 
 

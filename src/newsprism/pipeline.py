@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from newsprism.align import align_story
-from newsprism.annotate import Resources, annotate, load_resources
+from newsprism.annotate import Parser, Resources, annotate, load_resources
 from newsprism.clean import clean_article
 from newsprism.errors import NotComparableError
 from newsprism.extract import extract_article
@@ -17,7 +17,7 @@ def compare(articles: Sequence[Article], resources: Resources | None = None) -> 
     cleaned = [clean_article(a) for a in articles]
     usable, warnings = _usable(cleaned)
     resources = resources or load_resources()
-    annotated = annotate(usable, resources.nlp)
+    annotated = annotate(usable, Parser(resources.nlp))
     facts = [extract_article(a) for a in annotated]
     return align_story(usable, facts, resources.embedder, warnings=warnings)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import zipfile
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ import numpy as np
 MAX_TOKENS = 256
 BATCH = 32
 DIMENSIONS = 384
+RECENT_TEXTS = 50_000  # vectors kept for reuse (1.5 KB each): boilerplate and copied sentences recur across stories
 STATIC_DIMENSIONS = 256
 
 
@@ -49,16 +51,22 @@ class Embedder:
         self._tokenizer = Tokenizer.from_str(_tokenizer_json())
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
         self.embed(["Warm up: the first run of a session sets up its kernels."])
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """One normalised row per text, in the order given; a text given twice (a copied sentence) is embedded once."""
-        unique = sorted(set(texts), key=lambda t: (len(t), t))
-        vectors = np.zeros((len(unique), DIMENSIONS), dtype=np.float32)
-        for start in range(0, len(unique), BATCH):
-            vectors[start : start + BATCH] = self._embed_batch(unique[start : start + BATCH])
-        row = {text: n for n, text in enumerate(unique)}
-        return vectors[[row[t] for t in texts]]
+        """One normalised row per text, in the order given. A text given twice (a copied sentence), or embedded
+        by a recent call, is embedded once: a text's vector is the same, to 1e-8, in whatever batch it is computed."""
+        new = sorted(set(texts).difference(self._recent), key=lambda t: (len(t), t))
+        for start in range(0, len(new), BATCH):
+            batch = new[start : start + BATCH]
+            self._recent.update(zip(batch, self._embed_batch(batch)))
+        vectors = np.array([self._recent[t] for t in texts], dtype=np.float32).reshape(len(texts), DIMENSIONS)
+        for text in texts:
+            self._recent.move_to_end(text)
+        while len(self._recent) > RECENT_TEXTS:
+            self._recent.popitem(last=False)
+        return vectors
 
     def _embed_batch(self, texts: list[str]) -> np.ndarray:
         encodings = self._tokenizer.encode_batch(texts)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
 
-from newsprism.annotate import Resources, annotate, load_resources
+from newsprism.annotate import Parser, Resources, annotate, load_resources
 from newsprism.annotate.embed import StaticEmbedder
 from newsprism.clean import clean_article
 from newsprism.dedupe import copy_signature, text_key
@@ -37,6 +37,12 @@ def resources() -> Resources:
 
 
 @cache
+def parser() -> Parser:
+    """This process's parser, which reuses the parses of lines it saw in earlier batches."""
+    return Parser(resources().nlp)
+
+
+@cache
 def lead_embedder() -> StaticEmbedder:
     """The static embedder of story grouping, loaded on first use (`compare` never needs it)."""
     return StaticEmbedder()
@@ -54,8 +60,7 @@ def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
         if not problem:
             key = text_key(article.text)
             usable.append((item.place, article.model_copy(update={"id": "a" + key[:16]}), key))
-    found = resources()
-    annotated = annotate([a for _, a, _ in usable], found.nlp)
+    annotated = annotate([a for _, a, _ in usable], parser())
     facts = [extract_article(a) for a in annotated]
     features = story_features([a.article for a in annotated], facts, lead_embedder())
     analysed = [

@@ -221,7 +221,7 @@ def _direct(doc: Doc, text: str, start: int, end: int, marked: list[tuple[int, i
     if not spoken and (len(words.split()) <= SCARE_QUOTE_WORDS and not words.rstrip().endswith((".", "!", "?")) or _is_title(words)):
         return None
     joined = re.sub(r"\s*\n+\s*[“\"]?", " ", words).strip()
-    return _Found("direct", start, end, joined, cue=cue, speaker=_direct_speaker(doc, end, cue, marked) if cue is not None else None)
+    return _Found("direct", start, end, joined, cue=cue, speaker=_direct_speaker(doc, text, end, cue, marked) if cue is not None else None)
 
 
 def _is_title(words: str) -> bool:
@@ -231,14 +231,14 @@ def _is_title(words: str) -> bool:
             and all(t[0].isupper() or t.isdigit() or t in TITLE_SMALL_WORDS for t in tokens) and tokens[0][0].isupper())
 
 
-def _direct_speaker(doc: Doc, end: int, cue: Token, marked: list[tuple[int, int]]) -> Token | None:
+def _direct_speaker(doc: Doc, text: str, end: int, cue: Token, marked: list[tuple[int, int]]) -> Token | None:
     """Who speaks a quote: the name between its closing mark and the cue (",” Briggs said"), the one right
     after the cue (",” said a person close to X"), else the cue's subject outside the quote."""
     if cue.idx >= end and cue.lemma_.lower() != "quote":  # "the agency quoted X as saying": X speaks
         between = doc[_token_after(doc, end) : cue.i]
         comma = next((t.i for t in between if t.text == "," and t.i > between.start + 1), cue.i)  # "Name, a role who ..., said"
         words = [t for t in doc[between.start : comma] if not (t.is_punct or t.is_space or t.pos_ == "ADV")]
-        if _names_speaker(doc.text, end, words, cue):
+        if _names_speaker(text, end, words, cue):
             return next((t for t in reversed(words) if not words[0].i <= t.head.i <= words[-1].i), words[-1])
         if not words and (after := _phrase_after(cue)) is not None:
             return after

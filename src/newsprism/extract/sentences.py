@@ -66,7 +66,7 @@ def _opinion_score(sent: SpacySpan, outside: str) -> tuple[float, list[str]]:
     if _INTERJECTION.match(outside.strip()):
         reasons.append((OPINION, "interjection"))
     for phrase, weight in opinion_cues().items():
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
+        if phrase in text and re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text):
             reasons.append((weight, f"stance:{phrase}"))
     if any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in _outside_tokens(sent, outside)):
         reasons.append((OPINION, "first-person"))
