@@ -28,6 +28,7 @@ from newsprism.stories import StoryGrouper
 
 DEFAULT_URL = "sqlite:///newsprism.db"
 BATCH = 32
+AHEAD = 8  # items sent to each worker ahead of the one awaited: a large story's report must not idle the others
 HEADLINE_CHARS = 160
 QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
 
@@ -57,7 +58,7 @@ class Corpus:
                 for chunk, analysed in analyse_in_order(items, batch, runner):
                     run.store_batch(chunk, analysed)
                     bar(len(chunk))
-            self._make_reports(sorted(run.changed), runner)
+            self._make_reports(run.changed, runner)
         return IngestSummary(
             read=tally["read"], stored=tally["stored"], duplicates=tally["duplicates"], copies=tally["copies"],
             stories=len(self.store.story_ids()), failures=tally["failures"], skipped=tally["skipped"],
@@ -99,8 +100,10 @@ class Corpus:
         self.store.cache_report(story_id, len(members), headline, report)
         return headline, report
 
-    def _make_reports(self, story_ids: Sequence[str], runner: Runner) -> None:
-        """The reports of the stories a run changed, made where the per-article stages ran, stored here."""
+    def _make_reports(self, changed: set[str], runner: Runner) -> None:
+        """The reports of the stories a run changed, made where the per-article stages ran, stored here; the
+        largest first, so that no worker is left with a large story while the others wait."""
+        story_ids = [s for s, _ in self.store.story_ids() if s in changed]
         members = (self.store.story_articles(s) for s in story_ids)
         for story_id, (size, report) in zip(story_ids, runner(_sized_report, members)):
             self.store.cache_report(story_id, size, _headline(report), report)
@@ -190,7 +193,7 @@ def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        ahead = 2 * max(len(client.scheduler_info()["workers"]), 1)
+        ahead = AHEAD * max(len(client.scheduler_info()["workers"]), 1)
         yield lambda function, items: _in_order(client, function, items, ahead)
     finally:
         client.close()

@@ -110,6 +110,7 @@ class StoryGrouper:
         self._index: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))  # term -> week -> stories
         self._frequency: Counter = Counter()
         self._documents = 0
+        self._weights: dict[str, float] = {}  # idf of the terms looked up since the last article was counted
 
     def load(self, stored: Iterable[tuple[StoryFeatures, str]]) -> None:
         """Rebuild from stored (features, story id) pairs, in the order they were added."""
@@ -139,10 +140,14 @@ class StoryGrouper:
 
     def _count(self, features: StoryFeatures) -> None:
         self._documents += 1
-        self._frequency.update({f"n:{t}" for t in features.names} | {f"w:{t}" for t in features.words})
+        self._frequency.update(self._terms(features))
+        self._weights.clear()
 
     def _idf(self, term: str) -> float:
-        return math.log((1 + self._documents) / (1 + self._frequency[term])) + 1
+        weight = self._weights.get(term)
+        if weight is None:
+            weight = self._weights[term] = math.log((1 + self._documents) / (1 + self._frequency[term])) + 1
+        return weight
 
     @staticmethod
     def _terms(features: StoryFeatures) -> set[str]:
