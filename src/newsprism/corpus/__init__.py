@@ -23,7 +23,7 @@ from newsprism.dedupe import CopyFinder
 from newsprism.errors import NewsprismError
 from newsprism.ingest.collection import read_collection
 from newsprism.models import Article, ArticleFacts, IngestSummary, Read, StoryInfo, StoryReport, Unreadable
-from newsprism.store import Store, Stored
+from newsprism.store import Store, Stored, story_members
 from newsprism.stories import StoryGrouper
 
 DEFAULT_URL = "sqlite:///newsprism.db"
@@ -97,16 +97,16 @@ class Corpus:
             return cached[1], cached[2]
         report = story_report(members)
         headline = _headline(report)
-        self.store.cache_report(story_id, len(members), headline, report)
+        self.store.cache_report(story_id, len(members), headline, report.model_dump_json())
         return headline, report
 
     def _make_reports(self, changed: set[str], runner: Runner) -> None:
         """The reports of the stories a run changed, made where the per-article stages ran, stored here; the
         largest first, so that no worker is left with a large story while the others wait."""
         story_ids = [s for s, _ in self.store.story_ids() if s in changed]
-        members = (self.store.story_articles(s) for s in story_ids)
-        for story_id, (size, report) in zip(story_ids, runner(_sized_report, members)):
-            self.store.cache_report(story_id, size, _headline(report), report)
+        rows = (self.store.story_rows(s) for s in story_ids)
+        for story_id, (size, headline, report_json) in zip(story_ids, runner(_stored_report, rows)):
+            self.store.cache_report(story_id, size, headline, report_json)
 
 
 class _Run:
@@ -154,7 +154,7 @@ class _Run:
         copy = self.copies.add(article_id, item.signature)
         story_id = self.grouper.add([item.features])[article_id]
         self.changed.add(story_id)
-        return Stored(item.place, item.article, item.facts, item.features, item.text_key, item.signature, story_id, copy)
+        return Stored(item.place, item.article, item.facts_json, item.features, item.text_key, item.signature, story_id, copy)
 
 
 def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport:
@@ -162,8 +162,11 @@ def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport
     return align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
 
 
-def _sized_report(members: Sequence[tuple[Article, ArticleFacts]]) -> tuple[int, StoryReport]:
-    return len(members), story_report(members)
+def _stored_report(rows: Sequence[tuple[str, str]]) -> tuple[int, str, str]:
+    """A story's size, headline and report JSON, from its stored rows: JSON both ways, as pydantic models are
+    slow to pickle between processes."""
+    report = story_report(story_members(rows))
+    return len(rows), _headline(report), report.model_dump_json()
 
 
 def analyse_in_order(

@@ -14,7 +14,7 @@ from newsprism.annotate.embed import StaticEmbedder
 from newsprism.clean import clean_article
 from newsprism.dedupe import copy_signature, text_key
 from newsprism.extract import extract_article
-from newsprism.models import Article, ArticleFacts, Place, Read, StoryFeatures, Unreadable
+from newsprism.models import Article, Place, Read, StoryFeatures, Unreadable
 from newsprism.stories import story_features
 
 
@@ -24,7 +24,7 @@ class Analysed:
 
     place: Place
     article: Article
-    facts: ArticleFacts
+    facts_json: str  # ArticleFacts as stored: made here, as a pydantic model is slow to send between processes
     features: StoryFeatures
     text_key: str
     signature: bytes
@@ -64,7 +64,7 @@ def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     facts = [extract_article(a) for a in annotated]
     features = story_features([a.article for a in annotated], facts, lead_embedder())
     analysed = [
-        Analysed(place, a.article, f, features_of, key, copy_signature(a.article.text))
+        Analysed(place, a.article, f.model_dump_json(), features_of, key, copy_signature(a.article.text))
         for (place, _, key), a, f, features_of in zip(usable, annotated, facts, features)
     ]
     remaining = iter(analysed)

@@ -10,7 +10,7 @@ never stored twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (
     Column, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, func, select,
@@ -60,7 +60,7 @@ class Stored:
 
     place: Place
     article: Article
-    facts: ArticleFacts
+    facts_json: str  # ArticleFacts.model_dump_json()
     features: StoryFeatures
     text_key: str
     signature: bytes
@@ -118,20 +118,24 @@ class Store:
 
     def story_articles(self, story_id: str) -> list[tuple[Article, ArticleFacts]]:
         """The articles of one story with their facts, in the order they were stored."""
+        return story_members(self.story_rows(story_id))
+
+    def story_rows(self, story_id: str) -> list[tuple[str, str]]:
+        """`story_articles` as stored (article and facts JSON): cheap to send to a worker, which reads them."""
         query = select(articles.c.article, articles.c.facts).where(articles.c.story_id == story_id).order_by(articles.c.seq)
         with self.engine.connect() as db:
-            rows = db.execute(query).all()
-        return [(Article.model_validate_json(a), ArticleFacts.model_validate_json(f)) for a, f in rows]
+            return [(a, f) for a, f in db.execute(query).all()]
 
     def cached_report(self, story_id: str) -> tuple[int, str, StoryReport] | None:
         with self.engine.connect() as db:
             row = db.execute(select(reports.c.size, reports.c.headline, reports.c.report).where(reports.c.story_id == story_id)).first()
         return (row[0], row[1], StoryReport.model_validate_json(row[2])) if row else None
 
-    def cache_report(self, story_id: str, size: int, headline: str, report: StoryReport) -> None:
+    def cache_report(self, story_id: str, size: int, headline: str, report_json: str) -> None:
+        """Keep a story's report (`StoryReport.model_dump_json()`), made when the story had `size` articles."""
         with self.engine.begin() as db:
             db.execute(reports.delete().where(reports.c.story_id == story_id))
-            db.execute(reports.insert().values(story_id=story_id, size=size, headline=headline, report=report.model_dump_json()))
+            db.execute(reports.insert().values(story_id=story_id, size=size, headline=headline, report=report_json))
 
     def failure_count(self) -> int:
         with self.engine.connect() as db:
@@ -160,6 +164,11 @@ def _article_row(s: Stored) -> dict:
         "copy_of": s.copy.original_id if s.copy else None,
         "resemblance": s.copy.resemblance if s.copy else None,
         "containment": s.copy.containment if s.copy else None,
-        "article": s.article.model_dump_json(), "facts": s.facts.model_dump_json(),
+        "article": s.article.model_dump_json(), "facts": s.facts_json,
         "features": s.features.model_dump_json(), "signature": s.signature,
     }
+
+
+def story_members(rows: Sequence[tuple[str, str]]) -> list[tuple[Article, ArticleFacts]]:
+    """The articles and facts of `Store.story_rows`."""
+    return [(Article.model_validate_json(a), ArticleFacts.model_validate_json(f)) for a, f in rows]
