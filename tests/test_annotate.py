@@ -57,3 +57,15 @@ def test_a_sentence_vector_does_not_depend_on_its_batch(resources):
     batched = Embedder().embed([others[0], sentence, others[1]])[1]
     assert np.allclose(alone, batched, atol=1e-6)
     assert float(alone @ batched) > 0.9999
+
+
+def test_the_int8_model_is_derived_once_into_the_cache_folder(tmp_path, monkeypatch, resources):
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path))
+    sentence = "Mayor Ellen Voss said families had left their homes."
+    derived = Embedder(threads=1).embed([sentence])[0]
+    [model] = tmp_path.glob("*.onnx")
+    made = model.stat().st_mtime_ns
+    again = Embedder(threads=1).embed([sentence])[0]
+    assert model.stat().st_mtime_ns == made and list(tmp_path.iterdir()) == [model]
+    assert np.allclose(derived, again, atol=1e-6)
+    assert np.allclose(derived, resources.embedder.embed([sentence])[0], atol=1e-6)
