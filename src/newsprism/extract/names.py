@@ -68,6 +68,7 @@ def is_surname_of(short: str, long: str) -> bool:
     return bool(s) and len(s) < len(l) and l[-len(s) :] == s
 
 
+@lru_cache(maxsize=1 << 18)  # a corpus run compares the same pairs of names in story after story
 def same_actor(a: str, b: str, *, person: bool) -> bool:
     """Whether two names can denote the same actor (spelling, a person's surname, or acronym)."""
     if similar(a, b):
