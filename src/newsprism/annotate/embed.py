@@ -108,7 +108,7 @@ class Embedder:
     def embed(self, texts: list[str]) -> np.ndarray:
         """One normalised row per text, in the order given. A text given twice (a copied sentence), or embedded
         by a recent call, is embedded once."""
-        for text in {t for t in texts if t not in self._recent}:  # not set.difference: it walks all the kept
+        for text in {t for t in texts if t not in self._recent}:  # set.difference would walk every kept text
             self._recent[text] = self._embed_one(text)
         vectors = np.array([self._recent[t] for t in texts], dtype=np.float32).reshape(len(texts), DIMENSIONS)
         for text in texts:
