@@ -57,12 +57,13 @@ def features(name: str, rows: list[dict], cache: Path):
     from newsprism.stories import story_features
 
     resources, lead_embedder = load_resources(), StaticEmbedder()
+    parser = Parser(resources.nlp)
     found = []
     for row in rows:
         published = dt.date.fromisoformat(row["published"][:10]) if row.get("published") else None
         article = clean_article(read_text(row["text"], source_name=row["id"], title=row.get("title"),
                                           outlet=row.get("source"), published=published, url=row.get("url")))
-        (annotated,) = annotate([article], Parser(resources.nlp))
+        (annotated,) = annotate([article], parser)
         (features,) = story_features([article], [extract_article(annotated)], lead_embedder)
         found.append(features.model_copy(update={"article_id": row["id"]}))
     path.write_text("".join(f.model_dump_json() + "\n" for f in found), encoding="utf-8")

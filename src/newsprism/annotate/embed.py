@@ -18,11 +18,11 @@ import logging
 import os
 import tempfile
 import zipfile
-from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
 
+from newsprism.annotate.recent import Recent
 from newsprism.errors import CacheError
 
 MAX_TOKENS = 256
@@ -102,7 +102,7 @@ class Embedder:
         self._tokenizer = Tokenizer.from_str(_tokenizer_json())
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._recent: Recent[str, np.ndarray] = Recent(RECENT_TEXTS)
         self.embed(["Warm up: the first run of a session sets up its kernels."])
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -111,10 +111,7 @@ class Embedder:
         for text in {t for t in texts if t not in self._recent}:  # set.difference would walk every kept text
             self._recent[text] = self._embed_one(text)
         vectors = np.array([self._recent[t] for t in texts], dtype=np.float32).reshape(len(texts), DIMENSIONS)
-        for text in texts:
-            self._recent.move_to_end(text)
-        while len(self._recent) > RECENT_TEXTS:
-            self._recent.popitem(last=False)
+        self._recent.used(texts)
         return vectors
 
     def _embed_one(self, text: str) -> np.ndarray:
