@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -134,6 +135,21 @@ def test_corpus_killed_with_sigkill_then_resumed_loses_and_repeats_nothing(tmp_p
         positions = [p for (p,) in db.execute(sa.text("select position from places"))]
         stored = db.execute(sa.text("select count(*) from articles")).scalar_one()
     assert sorted(positions) == sorted(f"line {n}" for n in range(1, 41)) and stored == 40
+    corpus = Corpus(db_url)
+    assert corpus.store.report_sizes() == dict(corpus.store.story_ids())
+
+
+def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corpus, inputs, tmp_path):
+    reference, _ = sqlite_corpus
+    shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
+    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    with corpus.store.engine.begin() as db:  # a run killed after its last batch, before its reports
+        db.execute(sa.text("delete from reports"))
+    summary = corpus.ingest(inputs)
+    assert summary.stored == 0
+    assert corpus.store.report_sizes() == dict(corpus.store.story_ids())
+    story = corpus.stories()[0]
+    assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
 
 
 @pytest.fixture(scope="module")

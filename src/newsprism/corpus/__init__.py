@@ -7,7 +7,8 @@
 
 Reading, dedupe, grouping and storage run in this process, in input order, so the result does not depend
 on how many workers ran the per-article stages. Each batch is committed whole; a run that is killed is
-finished by running it again: places already stored or recorded as failures are skipped.
+finished by running it again: places already stored or recorded as failures are skipped, and stories left
+without a report of their present size get one.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class Corpus:
                 for chunk, analysed in analyse_in_order(items, batch, runner):
                     run.store_batch(chunk, analysed)
                     bar(len(chunk))
-            self._make_reports(run.changed, runner)
+            self._make_reports(runner)
         return IngestSummary(
             read=tally["read"], stored=tally["stored"], duplicates=tally["duplicates"], copies=tally["copies"],
             stories=len(self.store.story_ids()), failures=tally["failures"], skipped=tally["skipped"],
@@ -100,10 +101,12 @@ class Corpus:
         self.store.cache_report(story_id, len(members), headline, report.model_dump_json())
         return headline, report
 
-    def _make_reports(self, changed: set[str], runner: Runner) -> None:
-        """The reports of the stories a run changed, made where the per-article stages ran, stored here; the
-        largest first, so that no worker is left with a large story while the others wait."""
-        story_ids = [s for s, _ in self.store.story_ids() if s in changed]
+    def _make_reports(self, runner: Runner) -> None:
+        """The reports of the stories with none of their present size (new or grown stories, and those a killed
+        run left without one), made where the per-article stages ran, stored here; the largest first, so that
+        no worker is left with a large story while the others wait."""
+        made = self.store.report_sizes()
+        story_ids = [s for s, size in self.store.story_ids() if made.get(s) != size]
         rows = (self.store.story_rows(s) for s in story_ids)
         for story_id, (size, headline, report_json) in zip(story_ids, runner(_stored_report, rows)):
             self.store.cache_report(story_id, size, headline, report_json)
@@ -120,7 +123,6 @@ class _Run:
         self.copies.load(store.signatures())
         self.grouper = StoryGrouper()
         self.grouper.load(store.story_features())
-        self.changed: set[str] = set()
 
     def new_items(self, items: Iterable[Read | Unreadable]) -> Iterator[Read | Unreadable]:
         """The items not stored by an earlier run (each place once)."""
@@ -153,7 +155,6 @@ class _Run:
         self.keys[item.text_key] = article_id
         copy = self.copies.add(article_id, item.signature)
         story_id = self.grouper.add([item.features])[article_id]
-        self.changed.add(story_id)
         return Stored(item.place, item.article, item.facts_json, item.features, item.text_key, item.signature, story_id, copy)
 
 
