@@ -116,20 +116,30 @@ def _places(db_url: str) -> int:
         return 0
 
 
-def test_corpus_killed_with_sigkill_then_resumed_loses_and_repeats_nothing(tmp_path):
+def _bulletins(folder: Path) -> Path:
     records = [json.dumps({"text": f"Bulletin {n}. The council of Ashford met on Monday and voted {n} to {20 - n} "
                                    f"on the harbour budget, clerk Maya Osei said. Item {n} was deferred."}) for n in range(40)]
-    source = tmp_path / "bulletins.jsonl"
+    source = folder / "bulletins.jsonl"
     source.write_text("\n".join(records) + "\n", encoding="utf-8")
-    db_url = f"sqlite:///{tmp_path / 'resume.db'}"
-    process = subprocess.Popen(_cli(db_url, "ingest", str(source), "--batch", "2"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return source
+
+
+def _interrupted(db_url: str, source: Path, how: signal.Signals) -> tuple[int, str]:
+    """The exit code and error output of an ingest of `source` sent `how` once it has stored four articles."""
+    process = subprocess.Popen(_cli(db_url, "ingest", str(source), "--batch", "2"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while _places(db_url) < 4 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    interrupted = _places(db_url)
-    assert 4 <= interrupted < 40, "the run was not interrupted mid-way"
+    os.kill(process.pid, how)
+    _, errors = process.communicate()
+    assert 4 <= _places(db_url) < 40, "the run was not interrupted mid-way"
+    return process.returncode, errors
+
+
+def test_corpus_killed_with_sigkill_then_resumed_loses_and_repeats_nothing(tmp_path):
+    source = _bulletins(tmp_path)
+    db_url = f"sqlite:///{tmp_path / 'resume.db'}"
+    _interrupted(db_url, source, signal.SIGKILL)
     subprocess.run(_cli(db_url, "ingest", str(source), "--batch", "2"), check=True, capture_output=True)
     with sa.create_engine(db_url).connect() as db:
         positions = [p for (p,) in db.execute(sa.text("select position from places"))]
@@ -137,6 +147,12 @@ def test_corpus_killed_with_sigkill_then_resumed_loses_and_repeats_nothing(tmp_p
     assert sorted(positions) == sorted(f"line {n}" for n in range(1, 41)) and stored == 40
     corpus = Corpus(db_url)
     assert corpus.store.report_sizes() == dict(corpus.store.story_ids())
+
+
+def test_corpus_interrupted_with_ctrl_c_says_what_is_kept_and_how_to_go_on(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'interrupted.db'}"
+    code, errors = _interrupted(db_url, _bulletins(tmp_path), signal.SIGINT)
+    assert code == 130 and f"interrupted: the batches stored so far are kept in {db_url}" in errors
 
 
 def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corpus, inputs, tmp_path):

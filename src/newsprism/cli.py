@@ -78,6 +78,10 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch) -> None:
     except NewsprismError as error:
         click.echo(f"error: {db_url}: {error}", err=True)
         sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo(f"\ninterrupted: the batches stored so far are kept in {db_url}; run the same command again to "
+                   "finish the job", err=True)
+        sys.exit(130)
     click.echo(
         f"read {summary.read}, stored {summary.stored}, duplicates {summary.duplicates}, copies {summary.copies}, "
         f"stories {summary.stories}, failures {summary.failures}"
