@@ -98,6 +98,28 @@ def test_corpus_stories_and_their_reports(sqlite_corpus):
         corpus.story("s-missing")
 
 
+def test_an_article_whose_analysis_raises_is_recorded_and_the_rest_of_its_batch_stored(tmp_path, monkeypatch):
+    """A fault on an input nobody foresaw is injected (a real one would be fixed): it must cost one article."""
+    from newsprism.corpus import analyse
+
+    extract = analyse.extract_article
+
+    def failing_on_the_second(annotated):
+        if "Floodwater from the Tamsin" in annotated.article.text:
+            raise ValueError("an unforeseen sentence")
+        return extract(annotated)
+
+    monkeypatch.setattr(analyse, "extract_article", failing_on_the_second)
+    source = tmp_path / "floods.jsonl"
+    source.write_text("".join(json.dumps({"title": t, "source": o, "text": x}) + "\n" for t, o, x in FLOOD * 2), encoding="utf-8")
+    corpus = Corpus(f"sqlite:///{tmp_path / 'faults.db'}")
+    summary = corpus.ingest([str(source)], batch=4)
+    assert (summary.stored, summary.duplicates, summary.failures) == (1, 1, 2)
+    assert [(f.place.position, f.reason) for f in corpus.failures()] == [
+        (f"line {n}", "analysis failed: ValueError: an unforeseen sentence") for n in (2, 4)
+    ]
+
+
 def test_corpus_second_run_skips_what_is_stored(sqlite_corpus, inputs):
     corpus, first = sqlite_corpus
     again = corpus.ingest(inputs)

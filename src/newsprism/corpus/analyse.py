@@ -50,7 +50,21 @@ def lead_embedder() -> StaticEmbedder:
 
 def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     """Clean, check, annotate (one spaCy pass for the batch), extract, and compute what dedupe and grouping
-    need; an empty or non-English article becomes an Unreadable saying so. Results keep the batch's order."""
+    need; an empty or non-English article becomes an Unreadable saying so. Results keep the batch's order.
+
+    An article whose analysis raises (a fault of newsprism's own on an input it did not foresee) becomes an
+    Unreadable naming the error, and the rest of its batch is analysed without it: one article must not stop an
+    overnight run. Models that cannot load stop the run, as every article would fail the same way."""
+    resources(), parser(), lead_embedder()
+    try:
+        return _analysed(batch)
+    except Exception as error:  # noqa: BLE001 - recorded as this article's failure, below
+        if len(batch) > 1:
+            return [result for item in batch for result in analyse_batch([item])]
+        return [Unreadable(place=batch[0].place, reason=f"analysis failed: {type(error).__name__}: {error}")]
+
+
+def _analysed(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     results: list[Analysed | Unreadable | None] = []
     usable: list[tuple[Place, Article, str]] = []
     for item in batch:
