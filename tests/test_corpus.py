@@ -1,5 +1,5 @@
 """Corpus mode: ingest with bad items, duplicates and copies; stories and their reports; resume after
-kill -9; the same result on PostgreSQL and with two Dask workers."""
+kill -9; the same result on PostgreSQL, with two Dask workers and on an existing Dask scheduler."""
 
 from __future__ import annotations
 
@@ -218,3 +218,15 @@ def test_corpus_with_two_dask_workers_matches_one_process(tmp_path, sqlite_corpu
     summary = corpus.ingest(inputs, workers=2, batch=3)
     reference, expected = sqlite_corpus
     assert summary == expected and _stories(corpus) == _stories(reference)
+
+
+def test_corpus_on_an_existing_dask_scheduler_matches_one_process(tmp_path, sqlite_corpus, inputs):
+    from dask.distributed import LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        corpus = Corpus(f"sqlite:///{tmp_path / 'scheduler.db'}")
+        summary = corpus.ingest(inputs, scheduler=cluster.scheduler_address, batch=3)
+    reference, expected = sqlite_corpus
+    assert summary == expected and _stories(corpus) == _stories(reference)
+    story = corpus.stories()[0]
+    assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
