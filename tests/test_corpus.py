@@ -1,5 +1,6 @@
-"""Corpus mode: ingest with bad items, duplicates and copies; stories and their reports; resume after
-kill -9; the same result on PostgreSQL, with two Dask workers and on an existing Dask scheduler."""
+"""Corpus mode: ingest with bad items, duplicates, copies and an article whose analysis fails; stories and
+their reports; resume after kill -9 or Ctrl-C; the same result on PostgreSQL, with two Dask workers and on an
+existing Dask scheduler."""
 
 from __future__ import annotations
 
