@@ -408,3 +408,16 @@ def test_quotes_a_name_and_any_verb_right_after_a_quote_name_its_speaker(nlp):
 def test_quotes_a_speech_verb_tagged_as_a_noun_after_the_speakers_name(nlp):
     quote = _quotes(nlp, '"Our harbour is the safest on the whole coast," the islanders state in their report to the board.')[0]
     assert quote.cue == "state" and quote.speaker_mention == "islanders"
+
+
+@pytest.mark.parametrize("marks", ["''", "“”", '""'])
+def test_a_clause_whose_quote_is_cut_out_keeps_no_empty_quote_marks(nlp, marks):
+    from newsprism.annotate import Parser, annotate
+    from newsprism.extract import extract_article
+    from newsprism.ingest import read_text
+
+    text = f"Dock workers jeered {marks[0]}the worst negotiator{marks[1]} Tom Brandt after the pay deal on Monday, the union said."
+    (annotated,) = annotate([read_text(text)], Parser(nlp))
+    claims = [c.text for c in extract_article(annotated).claims]
+    assert "the worst negotiator" in claims
+    assert "Dock workers jeered Tom Brandt after the pay deal on Monday" in claims

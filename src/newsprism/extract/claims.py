@@ -63,8 +63,7 @@ def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequenc
     for head in heads:
         if _is_speech_frame(head):
             continue
-        tokens = _clause_tokens(head, heads)
-        tokens = [t for t in tokens if not _inside(t, quoted)]
+        tokens = _without_quoted(_clause_tokens(head, heads), quoted)
         if sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.is_stop) < MIN_CONTENT_WORDS:
             continue
         span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
@@ -77,6 +76,13 @@ def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequenc
             units += [_quantity_unit(q, sent, article_id, sentence) for q in own]
             units += [_event_unit(noun, article_id, sentence, quantities) for noun in _event_nouns(tokens)]
     return [u for u in units if u is not None]
+
+
+def _without_quoted(tokens: list[Token], quoted: list[Span]) -> list[Token]:
+    """The clause without the words of its direct quotes (claims of their own), nor the quote marks around them."""
+    cut = {t.i for t in tokens if _inside(t, quoted)}
+    hanging = lambda t: t.is_quote and (t.i - 1 in cut or t.i + 1 in cut)  # noqa: E731
+    return [t for t in tokens if t.i not in cut and not hanging(t)]
 
 
 def _is_clause_head(token: Token) -> bool:
