@@ -231,3 +231,25 @@ def test_corpus_on_an_existing_dask_scheduler_matches_one_process(tmp_path, sqli
     assert summary == expected and _stories(corpus) == _stories(reference)
     story = corpus.stories()[0]
     assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
+
+
+def test_corpus_commands_ingest_list_show_and_explain_failures(tmp_path, inputs):
+    db_url = f"sqlite:///{tmp_path / 'cli.db'}"
+    run = lambda *args: subprocess.run(_cli(db_url, *args), capture_output=True, text=True)  # noqa: E731
+    ingested = run("ingest", *inputs, "--batch", "3")
+    assert ingested.returncode == 0, ingested.stderr
+    assert ingested.stdout.startswith("read 10, stored 6, duplicates 1, copies ") and "failures 3" in ingested.stdout
+    assert "articles/s" in ingested.stderr and "story reports: 100%" in ingested.stderr
+    listed = run("stories").stdout.splitlines()
+    assert len(listed) == 4 and listed[0].split()[1:3] == ["4", "article(s)"] and "Wire Reprint" in listed[0]
+    story_id = listed[0].split()[0]
+    shown = run("show", story_id, "--json", str(tmp_path / "story.json"), "--html", str(tmp_path / "story.html"))
+    assert shown.returncode == 0, shown.stderr
+    report = json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))
+    assert len(report["articles"]) == 4 and report["claims"]
+    assert "<html" in (tmp_path / "story.html").read_text(encoding="utf-8")
+    printed = run("show", story_id).stdout
+    assert listed[1].strip() in printed or report["claims"][0]["text"] in printed
+    assert [line.split(": ", 1)[0].rsplit(":", 1)[1] for line in run("failures").stdout.splitlines()] == ["line 5", "line 6", "line 7"]
+    missing = run("show", "s-missing")
+    assert missing.returncode == 1 and "no story 's-missing'" in missing.stderr

@@ -18,6 +18,8 @@ from collections import Counter
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence
 
+from tqdm import tqdm
+
 from newsprism.align import align_story
 from newsprism.corpus.analyse import Analysed, analyse_batch, resources
 from newsprism.dedupe import CopyFinder
@@ -59,7 +61,7 @@ class Corpus:
                 for chunk, analysed in analyse_in_order(items, batch, runner):
                     run.store_batch(chunk, analysed)
                     bar(len(chunk))
-            self._make_reports(runner)
+            self._make_reports(runner, progress)
         return IngestSummary(
             read=tally["read"], stored=tally["stored"], duplicates=tally["duplicates"], copies=tally["copies"],
             stories=len(self.store.story_ids()), failures=tally["failures"], skipped=tally["skipped"],
@@ -101,14 +103,16 @@ class Corpus:
         self.store.cache_report(story_id, len(members), headline, report.model_dump_json())
         return headline, report
 
-    def _make_reports(self, runner: Runner) -> None:
+    def _make_reports(self, runner: Runner, progress: bool) -> None:
         """The reports of the stories with none of their present size (new or grown stories, and those a killed
         run left without one), made where the per-article stages ran, stored here; the largest first, so that
         no worker is left with a large story while the others wait."""
         made = self.store.report_sizes()
         story_ids = [s for s, size in self.store.story_ids() if made.get(s) != size]
-        rows = (self.store.story_rows(s) for s in story_ids)
-        for story_id, (size, headline, report_json) in zip(story_ids, runner(_stored_report, rows)):
+        reports = runner(_stored_report, (self.store.story_rows(s) for s in story_ids))
+        shown = tqdm(zip(story_ids, reports), total=len(story_ids), unit=" stories", desc="story reports",
+                     dynamic_ncols=True, disable=not progress)
+        for story_id, (size, headline, report_json) in shown:
             self.store.cache_report(story_id, size, headline, report_json)
 
 
@@ -219,12 +223,7 @@ def _in_order(client, function: Callable, items: Iterable, ahead: int) -> Iterat
 @contextmanager
 def _progress_bar(shown: bool, tally: Counter) -> Iterator[Callable[[int], None]]:
     """A tqdm bar of articles read, with their rate and what was skipped or failed; silent when not shown."""
-    if not shown:
-        yield lambda n: None
-        return
-    from tqdm import tqdm
-
-    with tqdm(unit=" articles", dynamic_ncols=True) as bar:
+    with tqdm(unit=" articles", dynamic_ncols=True, disable=not shown) as bar:
         def advance(n: int) -> None:
             bar.update(n)
             bar.set_postfix(stored=tally["stored"], duplicates=tally["duplicates"], failures=tally["failures"],
