@@ -55,7 +55,8 @@ def analyse_batch(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     An article whose analysis raises (a fault of newsprism's own on an input it did not foresee) becomes an
     Unreadable naming the error, and the rest of its batch is analysed without it: one article must not stop an
     overnight run. Models that cannot load stop the run, as every article would fail the same way."""
-    resources(), parser(), lead_embedder()
+    for load in (resources, parser, lead_embedder):  # outside the guard below, which would blame one article
+        load()
     try:
         return _analysed(batch)
     except Exception as error:  # noqa: BLE001 - recorded as this article's failure, below
