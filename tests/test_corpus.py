@@ -121,6 +121,28 @@ def test_an_article_whose_analysis_raises_is_recorded_and_the_rest_of_its_batch_
     ]
 
 
+def test_a_story_whose_report_raises_is_named_and_tried_again_by_the_next_run(tmp_path, monkeypatch, inputs):
+    """A fault injected into one story's report (a real one would be fixed): the other stories get theirs."""
+    import newsprism.corpus as corpus_module
+
+    report = corpus_module.story_report
+
+    def failing_on_the_flood(members):
+        if any("Tamsin" in article.text for article, _ in members):
+            raise ValueError("an unforeseen story")
+        return report(members)
+
+    monkeypatch.setattr(corpus_module, "story_report", failing_on_the_flood)
+    corpus = Corpus(f"sqlite:///{tmp_path / 'report-faults.db'}")
+    first = corpus.ingest(inputs, batch=3)
+    flood = next(s.id for s in corpus.stories() if "Valley News" in s.outlets)
+    assert first.unreported == {flood: "ValueError: an unforeseen story"}
+    assert set(corpus.store.report_sizes()) == {s for s, _ in corpus.store.story_ids()} - {flood}
+    monkeypatch.setattr(corpus_module, "story_report", report)
+    again = corpus.ingest(inputs)
+    assert again.unreported == {} and corpus.store.report_sizes() == dict(corpus.store.story_ids())
+
+
 def test_corpus_second_run_skips_what_is_stored(sqlite_corpus, inputs):
     corpus, first = sqlite_corpus
     again = corpus.ingest(inputs)

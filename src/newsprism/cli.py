@@ -87,6 +87,8 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch) -> None:
         f"stories {summary.stories}, failures {summary.failures}"
         + (f", already stored before {summary.skipped}" if summary.skipped else "")
     )
+    for story_id, error in summary.unreported.items():
+        click.echo(f"story {story_id}: its report failed ({error}); the next run tries it again", err=True)
 
 
 @corpus.command("stories")

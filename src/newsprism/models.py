@@ -369,7 +369,8 @@ class StoryInfo(Record):
 
 
 class IngestSummary(Record):
-    """What one `corpus ingest` run did; `skipped` counts places an earlier run had already stored."""
+    """What one `corpus ingest` run did; `skipped` counts places an earlier run had already stored, and
+    `unreported` gives the stories whose report failed, with the error (the next run tries them again)."""
 
     read: int = 0
     stored: int = 0
@@ -378,6 +379,7 @@ class IngestSummary(Record):
     stories: int = 0
     failures: int = 0
     skipped: int = 0
+    unreported: dict[str, str] = {}
 
 
 class StoryFeatures(Record):

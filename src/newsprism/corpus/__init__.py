@@ -61,10 +61,11 @@ class Corpus:
                 for chunk, analysed in analyse_in_order(items, batch, runner):
                     run.store_batch(chunk, analysed)
                     bar(len(chunk))
-            self._make_reports(runner, progress)
+            unreported = self._make_reports(runner, progress)
         return IngestSummary(
             read=tally["read"], stored=tally["stored"], duplicates=tally["duplicates"], copies=tally["copies"],
             stories=len(self.store.story_ids()), failures=tally["failures"], skipped=tally["skipped"],
+            unreported=unreported,
         )
 
     def stories(self) -> list[StoryInfo]:
@@ -103,17 +104,23 @@ class Corpus:
         self.store.cache_report(story_id, len(members), headline, report.model_dump_json())
         return headline, report
 
-    def _make_reports(self, runner: Runner, progress: bool) -> None:
+    def _make_reports(self, runner: Runner, progress: bool) -> dict[str, str]:
         """The reports of the stories with none of their present size (new or grown stories, and those a killed
         run left without one), made where the per-article stages ran, stored here; the largest first, so that
-        no worker is left with a large story while the others wait."""
+        no worker is left with a large story while the others wait. Returns the stories whose report raised, with
+        the error: they are tried again by the next run."""
         made = self.store.report_sizes()
         story_ids = [s for s, size in self.store.story_ids() if made.get(s) != size]
         reports = runner(_stored_report, (self.store.story_rows(s) for s in story_ids))
         shown = tqdm(zip(story_ids, reports), total=len(story_ids), unit=" stories", desc="story reports",
                      dynamic_ncols=True, disable=not progress)
-        for story_id, (size, headline, report_json) in shown:
-            self.store.cache_report(story_id, size, headline, report_json)
+        unreported = {}
+        for story_id, report in shown:
+            if isinstance(report, str):
+                unreported[story_id] = report
+            else:
+                self.store.cache_report(story_id, *report)
+        return unreported
 
 
 class _Run:
@@ -167,10 +174,14 @@ def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport
     return align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
 
 
-def _stored_report(rows: Sequence[tuple[str, str]]) -> tuple[int, str, str]:
+def _stored_report(rows: Sequence[tuple[str, str]]) -> tuple[int, str, str] | str:
     """A story's size, headline and report JSON, from its stored rows: JSON both ways, as pydantic models are
-    slow to pickle between processes."""
-    report = story_report(story_members(rows))
+    slow to pickle between processes. When making the report raises (a fault of newsprism's own), the error
+    instead: one story must not stop a run."""
+    try:
+        report = story_report(story_members(rows))
+    except Exception as error:  # noqa: BLE001 - given back to be reported with its story
+        return f"{type(error).__name__}: {error}"
     return len(rows), _headline(report), report.model_dump_json()
 
 
