@@ -70,7 +70,8 @@ class Corpus:
 
     def stories(self) -> list[StoryInfo]:
         """Every story, largest first, with its outlets, dates and a headline."""
-        return [self._info(story_id) for story_id, _ in self.store.story_ids()]
+        reported = self.store.reported()
+        return [self._info(story_id, reported.get(story_id)) for story_id, _ in self.store.story_ids()]
 
     def failures(self) -> list[Unreadable]:
         """Every input item that could not be stored, with where it was and why."""
@@ -80,10 +81,10 @@ class Corpus:
         """The story report of one story (cached once made)."""
         return self._refresh(story_id)[1]
 
-    def _info(self, story_id: str) -> StoryInfo:
+    def _info(self, story_id: str, reported: tuple[int, str] | None) -> StoryInfo:
+        """`reported`: the size and headline of the story's cached report, if any."""
         members = [a for a, _ in self.store.story_articles(story_id)]
-        cached = self.store.cached_report(story_id)
-        headline = cached[1] if cached and cached[0] == len(members) else _title(members[0])
+        headline = reported[1] if reported and reported[0] == len(members) else _title(members[0])
         days = sorted(a.published for a in members if a.published)
         return StoryInfo(
             id=story_id, article_ids=tuple(a.id for a in members),
@@ -109,7 +110,7 @@ class Corpus:
         run left without one), made where the per-article stages ran, stored here; the largest first, so that
         no worker is left with a large story while the others wait. Returns the stories whose report raised, with
         the error: they are tried again by the next run."""
-        made = self.store.report_sizes()
+        made = {story_id: size for story_id, (size, _) in self.store.reported().items()}
         story_ids = [s for s, size in self.store.story_ids() if made.get(s) != size]
         reports = runner(_stored_report, (self.store.story_rows(s) for s in story_ids))
         shown = tqdm(zip(story_ids, reports), total=len(story_ids), unit=" stories", desc="story reports",

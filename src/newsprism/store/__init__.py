@@ -131,10 +131,10 @@ class Store:
             row = db.execute(select(reports.c.size, reports.c.headline, reports.c.report).where(reports.c.story_id == story_id)).first()
         return (row[0], row[1], StoryReport.model_validate_json(row[2])) if row else None
 
-    def report_sizes(self) -> dict[str, int]:
-        """Story id -> the size its cached report was made at."""
+    def reported(self) -> dict[str, tuple[int, str]]:
+        """Story id -> the size its cached report was made at, and its headline (the reports left unread)."""
         with self.engine.connect() as db:
-            return dict(db.execute(select(reports.c.story_id, reports.c.size)).all())
+            return {s: (n, h) for s, n, h in db.execute(select(reports.c.story_id, reports.c.size, reports.c.headline))}
 
     def cache_report(self, story_id: str, size: int, headline: str, report_json: str) -> None:
         """Keep a story's report (`StoryReport.model_dump_json()`), made when the story had `size` articles."""
