@@ -83,7 +83,7 @@ class Corpus:
 
     def _info(self, story_id: str, reported: tuple[int, str] | None) -> StoryInfo:
         """`reported`: the size and headline of the story's cached report, if any."""
-        members = [a for a, _ in self.store.story_articles(story_id)]
+        members = self.store.articles_of(story_id)
         headline = reported[1] if reported and reported[0] == len(members) else _title(members[0])
         days = sorted(a.published for a in members if a.published)
         return StoryInfo(

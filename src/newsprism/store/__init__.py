@@ -116,6 +116,12 @@ class Store:
             rows = db.execute(select(articles.c.story_id, func.count()).group_by(articles.c.story_id)).all()
         return sorted(((s, n) for s, n in rows), key=lambda r: (-r[1], r[0]))
 
+    def articles_of(self, story_id: str) -> list[Article]:
+        """The articles of one story without their facts, in the order they were stored."""
+        query = select(articles.c.article).where(articles.c.story_id == story_id).order_by(articles.c.seq)
+        with self.engine.connect() as db:
+            return [Article.model_validate_json(a) for (a,) in db.execute(query)]
+
     def story_articles(self, story_id: str) -> list[tuple[Article, ArticleFacts]]:
         """The articles of one story with their facts, in the order they were stored."""
         return story_members(self.story_rows(story_id))
