@@ -93,6 +93,25 @@ def test_collection_damaged_warc_keeps_the_records_before_the_damage(tmp_path):
     assert len(items) <= 3
 
 
+def test_collection_warc_cut_short_reports_its_last_record(tmp_path):
+    whole = _warc([("response", "text/html", PAGE.encode())] * 3)
+    one = len(_warc([("response", "text/html", PAGE.encode())]))
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(whole[: 2 * one + 300])  # a crawl stopped while writing the third record
+    items = list(read_collection([str(path)]))
+    assert _places(items) == [("Read", "record 1"), ("Read", "record 2"), ("Unreadable", "record 3")]
+    assert "ends inside this record" in items[-1].reason
+
+
+def test_collection_file_named_warc_that_is_not_one_is_a_failure(tmp_path):
+    (tmp_path / "junk.warc").write_text("hello, this is not an archive\n", encoding="utf-8")
+    (tmp_path / "junk.warc.gz").write_bytes(b"\x1f\x8b\x08\x00 not gzip either")
+    items = list(read_collection([str(tmp_path / "junk.warc"), str(tmp_path / "junk.warc.gz")]))
+    assert [type(i) for i in items] == [Unreadable, Unreadable]
+    assert _places(items) == [("Unreadable", "record 1")] * 2
+    assert "not WARC" in items[0].reason and "could not be read" in items[1].reason
+
+
 RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Ledger</title>
 <item><title>Crane collapses</title><link>https://ledger.example/crane</link>
 <pubDate>Tue, 03 Mar 2026 08:00:00 GMT</pubDate><description><![CDATA[<p>{STORY}</p><p>{STORY}</p>]]></description></item>

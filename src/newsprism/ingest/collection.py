@@ -26,6 +26,7 @@ from newsprism.models import Place, Read, Unreadable
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".json")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+CUT_SHORT = "the file ends inside this record (cut short while being written?) or is not WARC"
 
 Item = Read | Unreadable
 
@@ -100,26 +101,43 @@ def read_warc(source: str) -> Iterator[Item]:
     """The HTML responses of a WARC file, with their URL, crawl date and HTTP headers as metadata.
 
     Records are numbered in file order, all kinds counted; requests, metadata and non-HTML responses
-    are not articles and are passed over. A damaged file ends with one Unreadable at the damage.
+    are not articles and are passed over. A damaged file ends with one Unreadable at the damage, and so
+    does one cut short (a crawl stopped while writing it), whose last record warcio gives back as it is or
+    passes over in silence.
     """
     from warcio.archiveiterator import ArchiveIterator
 
     number = 0
+    passed_over = None  # the last record, when it was passed over: only once the file is read is it known whole
     with open(source, "rb") as stream:
-        records = iter(ArchiveIterator(stream))
+        archive = ArchiveIterator(stream)
+        records = iter(archive)
         while True:
             place = Place(input=source, position=f"record {number + 1}")
             try:
                 record = next(records, None)
                 if record is None:
-                    return
+                    break
                 number += 1
                 item = _warc_item(place, record)
             except Exception as error:  # warcio and zlib raise many kinds on a damaged archive
                 yield Unreadable(place=place, reason=f"WARC record could not be read ({type(error).__name__}: {error})")
                 return
+            passed_over = (place, record) if item is None else None
             if item is not None:
                 yield item
+        size = os.fstat(stream.fileno()).st_size
+    if passed_over is not None and _cut_short(passed_over[1]):
+        yield Unreadable(place=passed_over[0], reason=CUT_SHORT)
+    elif archive.offset < size:  # bytes after the last record that warcio could not even start reading
+        yield Unreadable(place=place, reason=CUT_SHORT)
+
+
+def _cut_short(record) -> bool:
+    """Whether the file ended inside the record's header (which must give its length) or before the bytes
+    that header promised."""
+    length = record.rec_headers.get_header("Content-Length") or ""
+    return not length.strip().isdigit() or getattr(record.raw_stream, "limit", 0) > 0
 
 
 def _warc_item(place: Place, record) -> Item | None:
@@ -136,6 +154,8 @@ def _warc_item(place: Place, record) -> Item | None:
     try:
         if len(body) > MAX_BYTES:
             raise InputError(str(place), f"response is more than the {MAX_BYTES:,} byte limit")
+        if _cut_short(record):
+            raise InputError(str(place), CUT_SHORT)
         text = decode(str(place), body, _charset(content_type))
         article = parse_article(str(place), text, "html", url=url, metadata=metadata, other_date=(_day(crawled), "crawl"))
     except InputError as error:
