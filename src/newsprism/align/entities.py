@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from newsprism.extract.names import same_actor
@@ -13,30 +14,40 @@ EntityIndex = dict[tuple[str, str], str]
 
 def merge_entities(facts: Sequence[ArticleFacts]) -> tuple[tuple[Entity, ...], EntityIndex]:
     """Merged entities (ids e1.. by first appearance) and a map (article id, local key) -> entity id."""
-    groups: list[list[tuple[str, LocalEntity]]] = []
+    groups: list[_Group] = []
     for article in facts:
         for local in sorted(article.entities, key=lambda e: -len(e.name)):
-            group = _matching_group(groups, local)
+            group = next((g for g in groups if g.matches(local)), None)
             if group is None:
-                groups.append([(article.article_id, local)])
-            else:
-                group.append((article.article_id, local))
+                group = _Group()
+                groups.append(group)
+            group.add(article.article_id, local)
     entities: list[Entity] = []
     index: EntityIndex = {}
     for n, group in enumerate(groups, 1):
         entity_id = f"e{n}"
-        entities.append(_entity(entity_id, group))
-        index.update({(article_id, local.key): entity_id for article_id, local in group})
+        entities.append(_entity(entity_id, group.members))
+        index.update({(article_id, local.key): entity_id for article_id, local in group.members})
     return tuple(entities), index
 
 
-def _matching_group(groups: list[list[tuple[str, LocalEntity]]], local: LocalEntity) -> list | None:
-    for group in groups:
-        person = local.label == "PERSON" or any(e.label == "PERSON" for _, e in group)
-        names = {m.text for _, e in group for m in e.mentions} | {e.name for _, e in group}
-        if any(same_actor(local.name, name, person=person) for name in names):
-            return group
-    return None
+@dataclass
+class _Group:
+    """The local entities taken for one actor, with every name they go by."""
+
+    members: list[tuple[str, LocalEntity]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    person: bool = False
+
+    def matches(self, local: LocalEntity) -> bool:
+        person = self.person or local.label == "PERSON"
+        return any(same_actor(local.name, name, person=person) for name in self.names)
+
+    def add(self, article_id: str, local: LocalEntity) -> None:
+        self.members.append((article_id, local))
+        self.names.update(m.text for m in local.mentions)
+        self.names.add(local.name)
+        self.person = self.person or local.label == "PERSON"
 
 
 def _entity(entity_id: str, group: list[tuple[str, LocalEntity]]) -> Entity:

@@ -59,7 +59,8 @@ def similar(a: str, b: str, threshold: float = 0.88) -> bool:
         return True
     if len(na.split()) != len(nb.split()) or min(len(na), len(nb)) < 6:
         return False
-    return SequenceMatcher(None, na, nb).ratio() >= threshold
+    matcher = SequenceMatcher(None, na, nb)  # the two quick ratios are upper bounds of the slow one
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 def is_surname_of(short: str, long: str) -> bool:
