@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bz2
 import datetime as dt
 import gzip
 import io
 import json
+import lzma
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -37,6 +39,21 @@ def test_collection_jsonl_keeps_good_lines_and_names_the_bad_ones(tmp_path):
     assert (first.outlet, first.outlet_origin, first.published) == ("Wire", "given", dt.date(2026, 3, 2))
     assert last.published_origin == "url" and first.input == f"{path}:line 1"
     assert "malformed JSON" in items[1].reason and '"text"' in items[2].reason
+
+
+def test_collection_compressed_jsonl_is_read_and_a_cut_one_keeps_its_first_lines(tmp_path):
+    lines = "".join(json.dumps({"text": f"{STORY} Update {n}.", "title": f"Crane {n}"}) + "\n" for n in range(40))
+    for suffix, compress in ((".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress)):
+        (tmp_path / f"wire.jsonl{suffix}").write_bytes(compress(lines.encode()))
+    whole = gzip.compress(lines.encode())
+    (tmp_path / "cut" / "wire.jsonl.gz").parent.mkdir()
+    (tmp_path / "cut" / "wire.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    for suffix in (".gz", ".bz2", ".xz"):
+        items = list(read_collection([str(tmp_path / f"wire.jsonl{suffix}")]))
+        assert [i.article.title for i in items] == [f"Crane {n}" for n in range(40)]
+    cut = list(read_collection([str(tmp_path / "cut")]))
+    assert all(isinstance(i, Read) for i in cut[:-1]) and isinstance(cut[-1], Unreadable)
+    assert cut[-1].place.position == f"line {len(cut)}" and "EOFError" in cut[-1].reason
 
 
 def test_collection_directory_reads_articles_and_records_bad_files(tmp_path):

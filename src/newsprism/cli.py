@@ -70,7 +70,7 @@ DB_OPTION = click.option("--db", "db_url", default="sqlite:///newsprism.db", sho
 @click.option("--scheduler", help="Address of an existing Dask scheduler to run the per-article stages on.")
 @click.option("--batch", type=click.IntRange(min=1), default=32, show_default=True, help="Articles per batch and commit.")
 def corpus_ingest(sources, db_url, workers, scheduler, batch) -> None:
-    """Read SOURCES (directories, .jsonl, .warc/.warc.gz, RSS/Atom files), dedupe, group and store them."""
+    """Read SOURCES (directories, .jsonl[.gz|.bz2|.xz], .warc[.gz], RSS/Atom files), dedupe, group and store them."""
     from newsprism.corpus import Corpus
 
     try:

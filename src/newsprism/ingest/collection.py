@@ -1,4 +1,4 @@
-"""Read a collection: directories, JSONL files, WARC files and RSS/Atom feeds, item by item.
+"""Read a collection: directories, JSONL files (plain or compressed), WARC files and RSS/Atom feeds, item by item.
 
     for item in read_collection(["crawl/", "wire.jsonl", "crawl.warc.gz", "feed.xml"]):
         item.place, item.article   # a Read
@@ -12,9 +12,13 @@ what comes after the damage.
 
 from __future__ import annotations
 
+import bz2
 import datetime as dt
+import gzip
+import lzma
 import os
 import time
+import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -25,6 +29,7 @@ from newsprism.models import Place, Read, Unreadable
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".json")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
+JSONL_OPENERS = {".jsonl": open, ".jsonl.gz": gzip.open, ".jsonl.bz2": bz2.open, ".jsonl.xz": lzma.open}
 WARC_SUFFIXES = (".warc", ".warc.gz")
 CUT_SHORT = "the file ends inside this record (cut short while being written?) or is not WARC"
 
@@ -48,7 +53,7 @@ def read_collection(sources: Iterable[str]) -> Iterator[Item]:
 
 def _kind(name: str) -> str:
     lowered = name.lower()
-    if lowered.endswith(".jsonl"):
+    if lowered.endswith(tuple(JSONL_OPENERS)):
         return "jsonl"
     if lowered.endswith(WARC_SUFFIXES):
         return "warc"
@@ -83,18 +88,26 @@ def _one_article(source: str) -> Item:
 
 
 def read_jsonl(source: str) -> Iterator[Item]:
-    """One article a line: `text`, optional `title`, `source`, `url`, `published`; blank lines skipped."""
-    with open(source, "rb") as lines:
-        for number, raw in enumerate(lines, 1):
-            if not raw.strip():
-                continue
-            place = Place(input=source, position=f"line {number}")
-            try:
-                article = parse_article(str(place), decode(str(place), raw).rstrip("\r\n"), "json")
-            except InputError as error:
-                yield Unreadable(place=place, reason=error.problem)
-            else:
-                yield Read(place=place, article=article)
+    """One article a line: `text`, optional `title`, `source`, `url`, `published`; blank lines skipped. A file
+    whose name ends in .gz, .bz2 or .xz is read through that compression; where it is damaged or cut short,
+    the lines before are kept and the rest is one Unreadable."""
+    opener = next(o for suffix, o in JSONL_OPENERS.items() if source.lower().endswith(suffix))
+    number = 0
+    with opener(source, "rb") as lines:
+        try:
+            for number, raw in enumerate(lines, 1):
+                if raw.strip():
+                    yield _jsonl_item(Place(input=source, position=f"line {number}"), raw)
+        except (OSError, EOFError, zlib.error, lzma.LZMAError) as error:
+            yield Unreadable(place=Place(input=source, position=f"line {number + 1}"),
+                             reason=f"cannot be read from this line on ({type(error).__name__}: {error})")
+
+
+def _jsonl_item(place: Place, raw: bytes) -> Item:
+    try:
+        return Read(place=place, article=parse_article(str(place), decode(str(place), raw).rstrip("\r\n"), "json"))
+    except InputError as error:
+        return Unreadable(place=place, reason=error.problem)
 
 
 def read_warc(source: str) -> Iterator[Item]:
