@@ -63,12 +63,14 @@ def test_collection_directory_reads_articles_and_records_bad_files(tmp_path):
     (tmp_path / "b" / "broken.json").write_text("[1, 2", encoding="utf-8")
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\x00\x00\x01binary")
     (tmp_path / "notes.md").write_text("not an article format", encoding="utf-8")
+    (tmp_path / "b" / "story.php?id=3").write_text(PAGE, encoding="utf-8")  # as a mirroring crawler names pages
+    (tmp_path / "b" / "style.css").write_text("body { margin: 0 }", encoding="utf-8")
     items = list(read_collection([str(tmp_path), str(tmp_path / "missing")]))
     assert [(type(i).__name__, i.place.input.replace(str(tmp_path), "")) for i in items] == [
-        ("Read", "/a.txt"), ("Unreadable", "/b/broken.json"), ("Read", "/b/page.html"),
+        ("Read", "/a.txt"), ("Unreadable", "/b/broken.json"), ("Read", "/b/page.html"), ("Read", "/b/story.php?id=3"),
         ("Unreadable", "/photo.txt"), ("Unreadable", "/missing"),
     ]
-    assert "binary" in items[3].reason and "no such file" in items[4].reason
+    assert "binary" in items[4].reason and "no such file" in items[5].reason
     assert items[2].article.title == "Crane collapses"
 
 

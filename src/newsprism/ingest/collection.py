@@ -24,6 +24,7 @@ from typing import Iterable, Iterator
 
 from newsprism.errors import InputError
 from newsprism.ingest import MAX_BYTES, parse_article, read_input
+from newsprism.ingest.html import looks_like_html
 from newsprism.ingest.raw import decode
 from newsprism.models import Place, Read, Unreadable
 
@@ -43,12 +44,21 @@ def read_collection(sources: Iterable[str]) -> Iterator[Item]:
         path = Path(source)
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _kind(str(file)) != "other":
+                if _kind(str(file)) != "other" or _starts_like_html(file):
                     yield from _read_file(str(file))
         elif not path.exists():
             yield Unreadable(place=Place(input=source), reason="no such file or directory")
         else:
             yield from _read_file(source)
+
+
+def _starts_like_html(path: Path) -> bool:
+    """A page a mirroring crawler saved under another name ("story.php?id=3", "2019/05/flood")."""
+    try:
+        with path.open("rb") as file:
+            return looks_like_html(file.read(2000).decode("utf-8-sig", errors="replace"))
+    except OSError:
+        return False
 
 
 def _kind(name: str) -> str:
