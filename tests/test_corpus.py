@@ -148,6 +148,21 @@ def test_a_story_whose_report_raises_is_named_and_tried_again_by_the_next_run(tm
     assert again.unreported == {} and _report_sizes(corpus) == dict(corpus.store.story_ids())
 
 
+def test_failures_are_read_again_when_asked_and_replaced_by_what_they_give(tmp_path):
+    source = tmp_path / "floods.jsonl"
+    good = [json.dumps({"title": t, "source": o, "text": x}) for t, o, x in FLOOD]
+    source.write_text(f'{good[0]}\n{{"title": "cut off\n{{"text": "never closed\n', encoding="utf-8")
+    corpus = Corpus(f"sqlite:///{tmp_path / 'retry.db'}")
+    assert (corpus.ingest([str(source)]).failures, len(corpus.failures())) == (2, 2)
+    source.write_text(f'{good[0]}\n{good[1]}\n{{"text": "never closed\n', encoding="utf-8")  # line 2 mended
+    assert corpus.ingest([str(source)]).skipped == 3 and len(corpus.failures()) == 2
+    retried = corpus.ingest([str(source)], retry_failures=True)
+    assert (retried.read, retried.stored, retried.failures, retried.skipped) == (2, 1, 1, 1)
+    assert [f.place.position for f in corpus.failures()] == ["line 3"]
+    assert corpus.ingest([str(source)], retry_failures=True).failures == 1 and len(corpus.failures()) == 1
+    assert sorted(corpus.store.done_places()) == [(str(source), f"line {n}") for n in (1, 2, 3)]
+
+
 def test_corpus_second_run_skips_what_is_stored(sqlite_corpus, inputs):
     corpus, first = sqlite_corpus
     again = corpus.ingest(inputs)

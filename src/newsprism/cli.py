@@ -69,12 +69,15 @@ DB_OPTION = click.option("--db", "db_url", default="sqlite:///newsprism.db", sho
               help="Processes for the per-article stages (a local Dask cluster when more than one).")
 @click.option("--scheduler", help="Address of an existing Dask scheduler to run the per-article stages on.")
 @click.option("--batch", type=click.IntRange(min=1), default=32, show_default=True, help="Articles per batch and commit.")
-def corpus_ingest(sources, db_url, workers, scheduler, batch) -> None:
+@click.option("--retry-failures", is_flag=True,
+              help="Read again what earlier runs recorded as failures (after fixing the files or upgrading newsprism).")
+def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) -> None:
     """Read SOURCES (directories, .jsonl[.gz|.bz2|.xz], .warc[.gz], RSS/Atom files), dedupe, group and store them."""
     from newsprism.corpus import Corpus
 
     try:
-        summary = Corpus(db_url).ingest(list(sources), workers=workers, scheduler=scheduler, batch=batch, progress=True)
+        summary = Corpus(db_url).ingest(list(sources), workers=workers, scheduler=scheduler, batch=batch, progress=True,
+                                        retry_failures=retry_failures)
     except NewsprismError as error:
         click.echo(f"error: {db_url}: {error}", err=True)
         sys.exit(1)

@@ -50,11 +50,12 @@ class Corpus:
 
     def ingest(
         self, sources: Sequence[str], workers: int = 1, scheduler: str | None = None, batch: int = BATCH,
-        progress: bool = False,
+        progress: bool = False, retry_failures: bool = False,
     ) -> IngestSummary:
-        """Read, clean, analyse, dedupe, group and store every new article of `sources`."""
+        """Read, clean, analyse, dedupe, group and store every new article of `sources`; with `retry_failures`, the
+        items recorded as failures by earlier runs too (after a fix to the files or to newsprism)."""
         tally: Counter = Counter()
-        run = _Run(self.store, tally)
+        run = _Run(self.store, tally, retry_failures)
         items = run.new_items(read_collection(sources))
         with _runner(workers, scheduler) as runner:
             with _progress_bar(progress, tally) as bar:
@@ -127,9 +128,10 @@ class Corpus:
 class _Run:
     """What one ingest run knows: the places already done, duplicates, copies and stories so far."""
 
-    def __init__(self, store: Store, tally: Counter) -> None:
+    def __init__(self, store: Store, tally: Counter, retry_failures: bool = False) -> None:
         self.store, self.tally = store, tally
-        self.done = store.done_places()
+        self.retrying = {(f.place.input, f.place.position) for f in store.failures()} if retry_failures else set()
+        self.done = store.done_places() - self.retrying
         self.keys = store.keys()
         self.copies = CopyFinder()
         self.copies.load(store.signatures())
@@ -158,7 +160,8 @@ class _Run:
                 duplicates.append((item.place, original))
                 continue
             stored.append(self._new(item))
-        self.store.write_batch(stored, duplicates, failed)
+        retried = [i.place for i in chunk if (i.place.input, i.place.position) in self.retrying]
+        self.store.write_batch(stored, duplicates, failed, retried)
         self.tally.update(failures=len(failed), duplicates=len(duplicates), stored=len(stored),
                           copies=sum(s.copy is not None for s in stored))
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (
-    Column, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, create_engine, func, select,
+    Column, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam, create_engine, func, select,
 )
 
 from newsprism.models import Article, ArticleFacts, CopyLink, Place, StoryFeatures, StoryReport, Unreadable
@@ -96,10 +96,17 @@ class Store:
             for features, story_id in db.execute(select(articles.c.features, articles.c.story_id).order_by(articles.c.seq)):
                 yield StoryFeatures.model_validate_json(features), story_id
 
-    def write_batch(self, stored: Iterable[Stored], duplicates: Iterable[tuple[Place, str]], failed: Iterable[Unreadable]) -> None:
-        """New articles, the places of exact duplicates, and failures: all or nothing."""
+    def write_batch(
+        self, stored: Iterable[Stored], duplicates: Iterable[tuple[Place, str]], failed: Iterable[Unreadable],
+        retried: Sequence[Place] = (),
+    ) -> None:
+        """New articles, the places of exact duplicates, and failures: all or nothing. The earlier failures of the
+        `retried` places are replaced by what they gave this time."""
         stored = list(stored)
         with self.engine.begin() as db:
+            if retried:
+                forget = failures.delete().where(failures.c.input == bindparam("i"), failures.c.position == bindparam("p"))
+                db.execute(forget, [{"i": p.input, "p": p.position} for p in retried])
             if stored:
                 db.execute(articles.insert(), [_article_row(s) for s in stored])
             rows = [{"input": s.place.input, "position": s.place.position, "article_id": s.article.id} for s in stored]
