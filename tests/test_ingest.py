@@ -100,6 +100,19 @@ def test_ingest_reads_json_record(tmp_path):
     assert article.url == "https://c.example/x" and article.text == STORY
 
 
+def test_ingest_reads_a_news_please_record(tmp_path):
+    path = tmp_path / "c.example-x.json"
+    record = {"maintext": STORY, "title": "Pier", "url": "https://www.c.example/x", "date_publish": "2025-06-02 13:10:00",
+              "source_domain": "www.c.example", "language": "en", "authors": ["A. Writer"], "image_url": None}
+    path.write_text(json.dumps(record), encoding="utf-8")
+    article = read_input(str(path))
+    assert (article.text, article.title, article.published, article.published_origin) == (STORY, "Pier", dt.date(2025, 6, 2), "given")
+    assert (article.outlet, article.outlet_origin) == ("c.example", "url")
+    path.write_text(json.dumps(record | {"date_publish": "last week"}), encoding="utf-8")
+    with pytest.raises(InputError, match='"date_publish" is not a date'):
+        read_input(str(path))
+
+
 def test_ingest_extracts_html_main_text_and_metadata(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")

@@ -1,4 +1,8 @@
-"""An article stored as a JSON record: `text` required; `title`, `source`, `url`, `published` optional."""
+"""An article stored as a JSON record: `text` required; `title`, `source`, `url`, `published` optional.
+
+The records the news-please crawler writes are read as well: its `maintext` and `date_publish` stand in for
+`text` and `published`.
+"""
 
 from __future__ import annotations
 
@@ -27,15 +31,16 @@ def parse_record(source: str, document: str) -> JsonRecord:
         raise InputError(source, f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
     if not isinstance(record, dict):
         raise InputError(source, f'JSON is a {type(record).__name__}, not a record with a "text" field')
-    text = record.get("text")
+    text = record.get("text", record.get("maintext"))
     if not isinstance(text, str) or not text.strip():
-        raise InputError(source, 'JSON record needs a non-empty "text" string')
+        raise InputError(source, 'JSON record needs a non-empty "text" string (or news-please\'s "maintext")')
+    published = "published" if "published" in record else "date_publish"
     return JsonRecord(
         text=text,
         title=_optional_str(source, record, "title"),
         source=_optional_str(source, record, "source"),
         url=_optional_str(source, record, "url"),
-        published=_date(source, record.get("published")),
+        published=_date(source, published, record.get(published)),
     )
 
 
@@ -46,7 +51,7 @@ def _optional_str(source: str, record: dict[str, Any], key: str) -> str | None:
     return (value.strip() or None) if value else None
 
 
-def _date(source: str, value: Any) -> dt.date | None:
+def _date(source: str, key: str, value: Any) -> dt.date | None:
     """An ISO date, or a timestamp whose first ten characters are one."""
     if value is None or value == "":
         return None
@@ -55,4 +60,4 @@ def _date(source: str, value: Any) -> dt.date | None:
             return dt.date.fromisoformat(value[:10])
     except ValueError:
         pass
-    raise InputError(source, f'JSON field "published" is not a date (YYYY-MM-DD): {value!r}')
+    raise InputError(source, f'JSON field "{key}" is not a date (YYYY-MM-DD): {value!r}')
