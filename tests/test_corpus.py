@@ -285,6 +285,8 @@ def test_corpus_commands_ingest_list_show_and_explain_failures(tmp_path, inputs)
     listed = run("stories").stdout.splitlines()
     assert len(listed) == 4 and listed[0].split()[1:3] == ["4", "article(s)"] and "Wire Reprint" in listed[0]
     story_id = listed[0].split()[0]
+    records = [json.loads(line) for line in run("stories", "--jsonl").stdout.splitlines()]
+    assert [(r["id"], len(r["article_ids"])) for r in records] == [(line.split()[0], int(line.split()[1])) for line in listed[::2]]
     shown = run("show", story_id, "--json", str(tmp_path / "story.json"), "--html", str(tmp_path / "story.html"))
     assert shown.returncode == 0, shown.stderr
     report = json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))

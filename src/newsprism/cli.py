@@ -96,11 +96,15 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) ->
 
 @corpus.command("stories")
 @DB_OPTION
-def corpus_stories(db_url) -> None:
+@click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON record a story (id, article ids, outlets, dates, headline).")
+def corpus_stories(db_url, as_jsonl) -> None:
     """List the stories: id, size, outlets, dates and headline."""
     from newsprism.corpus import Corpus
 
     for story in Corpus(db_url).stories():
+        if as_jsonl:
+            click.echo(story.model_dump_json())
+            continue
         dates = f"{story.first} .. {story.last}" if story.first else "undated"
         click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {', '.join(story.outlets) or '-'}\n    {story.headline}")
 
