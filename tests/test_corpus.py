@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from newsprism.corpus import Corpus, UnknownStory
 from newsprism.demo import demo_paths
+from newsprism.errors import DatabaseError
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 FLOOD = [
@@ -273,6 +274,23 @@ def test_corpus_on_an_existing_dask_scheduler_matches_one_process(tmp_path, sqli
     assert summary == expected and _stories(corpus) == _stories(reference)
     story = corpus.stories()[0]
     assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
+
+
+def test_a_database_that_cannot_be_opened_or_holds_no_corpus_is_named_in_one_line(tmp_path):
+    typo = tmp_path / "typo.db"
+    listed = subprocess.run(_cli(f"sqlite:///{typo}", "stories"), capture_output=True, text=True)
+    assert (listed.returncode, listed.stderr) == (1, f"error: sqlite:///{typo}: no such database file\n")
+    assert not typo.exists()
+    ingest = subprocess.run(_cli(f"sqlite:///{tmp_path / 'no' / 'folder.db'}", "ingest", str(tmp_path)), capture_output=True, text=True)
+    assert ingest.returncode == 1 and "cannot be opened" in ingest.stderr and "Traceback" not in ingest.stderr
+    with pytest.raises(DatabaseError, match=r"nobody:\*\*\*@localhost:1/x: cannot be opened") as raised:
+        Corpus("postgresql+psycopg://nobody:secret@localhost:1/x")
+    assert "secret" not in str(raised.value)
+    with pytest.raises(DatabaseError, match="not a database URL"):
+        Corpus("news.db")
+    (tmp_path / "empty.db").touch()
+    with pytest.raises(DatabaseError, match="holds no corpus"):
+        Corpus(f"sqlite:///{tmp_path / 'empty.db'}", create=False)
 
 
 def test_corpus_commands_ingest_list_show_and_explain_failures(tmp_path, inputs):

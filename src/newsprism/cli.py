@@ -7,11 +7,11 @@ import shutil
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
 import click
 
-from newsprism.errors import InputError, NewsprismError
+from newsprism.errors import DatabaseError, InputError, NewsprismError
 from newsprism.models import Article, StoryReport
 
 
@@ -78,9 +78,10 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) ->
     try:
         summary = Corpus(db_url).ingest(list(sources), workers=workers, scheduler=scheduler, batch=batch, progress=True,
                                         retry_failures=retry_failures)
+    except DatabaseError as error:
+        _exit_with(error)
     except NewsprismError as error:
-        click.echo(f"error: {db_url}: {error}", err=True)
-        sys.exit(1)
+        _exit_with(f"{db_url}: {error}")
     except KeyboardInterrupt:
         click.echo(f"\ninterrupted: the batches stored so far are kept in {db_url}; run the same command again to "
                    "finish the job", err=True)
@@ -99,9 +100,7 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) ->
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON record a story (id, article ids, outlets, dates, headline).")
 def corpus_stories(db_url, as_jsonl) -> None:
     """List the stories: id, size, outlets, dates and headline."""
-    from newsprism.corpus import Corpus
-
-    for story in Corpus(db_url).stories():
+    for story in _existing_corpus(db_url).stories():
         if as_jsonl:
             click.echo(story.model_dump_json())
             continue
@@ -113,9 +112,7 @@ def corpus_stories(db_url, as_jsonl) -> None:
 @DB_OPTION
 def corpus_failures(db_url) -> None:
     """List what could not be stored: the input, the position in it and the reason."""
-    from newsprism.corpus import Corpus
-
-    for failure in Corpus(db_url).failures():
+    for failure in _existing_corpus(db_url).failures():
         click.echo(f"{failure.place}: {failure.reason}")
 
 
@@ -126,14 +123,26 @@ def corpus_failures(db_url) -> None:
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the JSON report here.")
 def corpus_show(story_id, db_url, html_path, json_path) -> None:
     """Print or write the report of STORY_ID, the same report `compare` makes."""
+    try:
+        report = _existing_corpus(db_url).story(story_id)
+    except NewsprismError as error:
+        _exit_with(error)
+    _emit(report, html_path, None, json_path)
+
+
+def _existing_corpus(db_url: str):
+    """The corpus to read at `db_url`; a database that cannot be opened or holds none ends the command."""
     from newsprism.corpus import Corpus
 
     try:
-        report = Corpus(db_url).story(story_id)
-    except NewsprismError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
-    _emit(report, html_path, None, json_path)
+        return Corpus(db_url, create=False)
+    except DatabaseError as error:
+        _exit_with(error)
+
+
+def _exit_with(error: Exception | str) -> NoReturn:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)
 
 
 def _per_article(option: str, values: list, count: int) -> list:
@@ -178,8 +187,7 @@ def _compare(articles: list[Article], models: Future) -> StoryReport:
     try:
         return compare_articles(articles, models.result())
     except NewsprismError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(1)
+        _exit_with(error)
 
 
 def _emit(report: StoryReport, html_path: Path | None, md_path: Path | None, json_path: Path | None) -> None:

@@ -3,7 +3,8 @@
     NewsprismError
     ├── InputError          one input could not be read as an article (names the input and why)
     ├── NotComparableError  nothing left to compare (fewer than two usable articles)
-    └── CacheError          the cache folder cannot hold what newsprism derives once (names the folder)
+    ├── CacheError          the cache folder cannot hold what newsprism derives once (names the folder)
+    └── DatabaseError       a corpus database cannot be opened, or holds no corpus (names the database)
 
 Foreign exceptions (OSError, JSON and HTML parser errors, HTTP errors) are mapped to these at the
 boundary where the input is read, so a caller only ever catches `NewsprismError`.
@@ -31,3 +32,7 @@ class NotComparableError(NewsprismError):
 
 class CacheError(NewsprismError):
     """The cache folder cannot be written: the message names it and how to choose another."""
+
+
+class DatabaseError(NewsprismError):
+    """A corpus database URL that cannot be opened or that holds no corpus: the message names it (password hidden)."""

@@ -45,8 +45,9 @@ class UnknownStory(NewsprismError):
 class Corpus:
     """A collection of articles kept in a database, grouped into stories."""
 
-    def __init__(self, url: str = DEFAULT_URL) -> None:
-        self.store = Store(url)
+    def __init__(self, url: str = DEFAULT_URL, create: bool = True) -> None:
+        """The corpus at database `url`; with `create` false, it must exist already (to read it, not to fill it)."""
+        self.store = Store(url, create)
 
     def ingest(
         self, sources: Sequence[str], workers: int = 1, scheduler: str | None = None, batch: int = BATCH,

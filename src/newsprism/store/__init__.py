@@ -10,11 +10,16 @@ never stored twice.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (
-    Column, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam, create_engine, func, select,
+    Column, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam, create_engine, func, inspect,
+    make_url, select,
 )
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from newsprism.errors import DatabaseError
 
 from newsprism.models import Article, ArticleFacts, CopyLink, Place, StoryFeatures, StoryReport, Unreadable
 
@@ -71,9 +76,22 @@ class Stored:
 class Store:
     """The database of one corpus."""
 
-    def __init__(self, url: str) -> None:
-        self.engine: Engine = create_engine(url, future=True)
-        metadata.create_all(self.engine)
+    def __init__(self, url: str, create: bool = True) -> None:
+        """Open the database at `url`, making its tables unless `create` is false: then it must hold a corpus."""
+        try:
+            shown = make_url(url).render_as_string(hide_password=True)
+        except ArgumentError:
+            raise DatabaseError(f"{url}: not a database URL (sqlite:///FILE or postgresql+psycopg://USER@HOST/DB)") from None
+        if not create and not _may_hold_corpus(url):
+            raise DatabaseError(f"{shown}: no such database file")
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+            if create:
+                metadata.create_all(self.engine)
+            elif not inspect(self.engine).has_table(articles.name):
+                raise DatabaseError(f"{shown}: holds no corpus (run `newsprism corpus ingest` into it first)")
+        except (SQLAlchemyError, ImportError) as error:
+            raise DatabaseError(f"{shown}: cannot be opened ({str(error).splitlines()[0]})") from None
 
     def done_places(self) -> set[tuple[str, str]]:
         """Every (input, position) already stored or recorded as a failure."""
@@ -190,3 +208,10 @@ def _article_row(s: Stored) -> dict:
 def story_members(rows: Sequence[tuple[str, str]]) -> list[tuple[Article, ArticleFacts]]:
     """The articles and facts of `Store.story_rows`."""
     return [(Article.model_validate_json(a), ArticleFacts.model_validate_json(f)) for a, f in rows]
+
+
+def _may_hold_corpus(url: str) -> bool:
+    """False for an SQLite file that does not exist (opening it would make an empty one); true otherwise."""
+    parsed = make_url(url)
+    database = parsed.database or ""
+    return parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or Path(database).exists()
