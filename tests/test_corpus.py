@@ -293,6 +293,24 @@ def test_a_database_that_cannot_be_opened_or_holds_no_corpus_is_named_in_one_lin
         Corpus(f"sqlite:///{tmp_path / 'empty.db'}", create=False)
 
 
+def test_a_run_whose_database_stops_taking_writes_says_so_and_keeps_what_it_stored(tmp_path):
+    source = tmp_path / "floods.jsonl"
+    source.write_text("".join(json.dumps({"title": t, "source": o, "text": x}) + "\n" for t, o, x in FLOOD), encoding="utf-8")
+    db_url = f"sqlite:///{tmp_path / 'locked.db'}"
+    Corpus(db_url).ingest([str(source)])
+    source.write_text(source.read_text(encoding="utf-8") + json.dumps({"text": OTHER_LANGUAGE}) + "\n", encoding="utf-8")
+    holder = sa.create_engine(db_url, connect_args={"isolation_level": None}).connect()
+    holder.exec_driver_sql("BEGIN IMMEDIATE")  # another writer holds the file: reads go on, writes wait, then fail
+    try:
+        run = subprocess.run(_cli(db_url, "ingest", str(source)), capture_output=True, text=True)
+    finally:
+        holder.exec_driver_sql("ROLLBACK")
+        holder.close()
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"error: {db_url}: cannot be written ((sqlite3.OperationalError) database is locked)" in run.stderr
+    assert _places(db_url) == 2 and Corpus(db_url).ingest([str(source)]).failures == 1
+
+
 def test_corpus_commands_ingest_list_show_and_explain_failures(tmp_path, inputs):
     db_url = f"sqlite:///{tmp_path / 'cli.db'}"
     run = lambda *args: subprocess.run(_cli(db_url, *args), capture_output=True, text=True)  # noqa: E731

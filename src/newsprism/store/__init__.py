@@ -9,13 +9,14 @@ never stored twice.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (
-    Column, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam, create_engine, func, inspect,
-    make_url, select,
+    Column, Connection, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam, create_engine,
+    func, inspect, make_url, select,
 )
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -79,7 +80,7 @@ class Store:
     def __init__(self, url: str, create: bool = True) -> None:
         """Open the database at `url`, making its tables unless `create` is false: then it must hold a corpus."""
         try:
-            shown = make_url(url).render_as_string(hide_password=True)
+            self.shown = shown = make_url(url).render_as_string(hide_password=True)
         except ArgumentError:
             raise DatabaseError(f"{url}: not a database URL (sqlite:///FILE or postgresql+psycopg://USER@HOST/DB)") from None
         if not create and not _may_hold_corpus(url):
@@ -91,7 +92,17 @@ class Store:
             elif not inspect(self.engine).has_table(articles.name):
                 raise DatabaseError(f"{shown}: holds no corpus (run `newsprism corpus ingest` into it first)")
         except (SQLAlchemyError, ImportError) as error:
-            raise DatabaseError(f"{shown}: cannot be opened ({str(error).splitlines()[0]})") from None
+            raise DatabaseError(f"{shown}: cannot be opened ({_first_line(error)})") from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One transaction; a database that fails under it (disk full, locked, server gone) is named."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except SQLAlchemyError as error:
+            raise DatabaseError(f"{self.shown}: cannot be written ({_first_line(error)}); what was stored before is "
+                                "kept") from None
 
     def done_places(self) -> set[tuple[str, str]]:
         """Every (input, position) already stored or recorded as a failure."""
@@ -121,7 +132,7 @@ class Store:
         """New articles, the places of exact duplicates, and failures: all or nothing. The earlier failures of the
         `retried` places are replaced by what they gave this time."""
         stored = list(stored)
-        with self.engine.begin() as db:
+        with self._writing() as db:
             if retried:
                 forget = failures.delete().where(failures.c.input == bindparam("i"), failures.c.position == bindparam("p"))
                 db.execute(forget, [{"i": p.input, "p": p.position} for p in retried])
@@ -169,7 +180,7 @@ class Store:
 
     def cache_report(self, story_id: str, size: int, headline: str, report_json: str) -> None:
         """Keep a story's report (`StoryReport.model_dump_json()`), made when the story had `size` articles."""
-        with self.engine.begin() as db:
+        with self._writing() as db:
             db.execute(reports.delete().where(reports.c.story_id == story_id))
             db.execute(reports.insert().values(story_id=story_id, size=size, headline=headline, report=report_json))
 
@@ -215,3 +226,7 @@ def _may_hold_corpus(url: str) -> bool:
     parsed = make_url(url)
     database = parsed.database or ""
     return parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or Path(database).exists()
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0]
