@@ -12,7 +12,7 @@ import lzma
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsprism.ingest.collection import read_collection
+from newsprism.ingest.collection import count_items, read_collection
 from newsprism.models import Read, Unreadable
 
 STORY = ("The harbour crane collapsed on Monday morning, and two workers were hurt, the port authority said. "
@@ -129,6 +129,19 @@ def test_collection_file_named_warc_that_is_not_one_is_a_failure(tmp_path):
     assert [type(i) for i in items] == [Unreadable, Unreadable]
     assert _places(items) == [("Unreadable", "record 1")] * 2
     assert "not WARC" in items[0].reason and "could not be read" in items[1].reason
+
+
+def test_collection_items_are_counted_beforehand_where_a_quick_look_can(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "pages" / "style.css").write_text("body { margin: 0 }", encoding="utf-8")
+    (tmp_path / "wire.jsonl").write_text(f"{json.dumps({'text': STORY})}\n\n{{broken\n", encoding="utf-8")
+    sources = [str(tmp_path / "pages"), str(tmp_path / "wire.jsonl"), str(tmp_path / "missing.txt")]
+    counts = count_items(sources)
+    assert counts == {str(tmp_path / "pages" / "a.txt"): 1, str(tmp_path / "wire.jsonl"): 2, str(tmp_path / "missing.txt"): 1}
+    assert sum(counts.values()) == len(list(read_collection(sources)))
+    (tmp_path / "crawl.warc.gz").write_bytes(_warc([("response", "text/html", PAGE.encode())]))
+    assert count_items([*sources, str(tmp_path / "crawl.warc.gz")]) is None
 
 
 RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Ledger</title>

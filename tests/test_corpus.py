@@ -317,7 +317,7 @@ def test_corpus_commands_ingest_list_show_and_explain_failures(tmp_path, inputs)
     ingested = run("ingest", *inputs, "--batch", "3")
     assert ingested.returncode == 0, ingested.stderr
     assert ingested.stdout.startswith("read 10, stored 6, duplicates 1, copies ") and "failures 3" in ingested.stdout
-    assert "articles/s" in ingested.stderr and "story reports: 100%" in ingested.stderr
+    assert "10/10 [" in ingested.stderr and "articles/s" in ingested.stderr and "story reports: 100%" in ingested.stderr
     listed = run("stories").stdout.splitlines()
     assert len(listed) == 4 and listed[0].split()[1:3] == ["4", "article(s)"] and "Wire Reprint" in listed[0]
     story_id = listed[0].split()[0]

@@ -24,7 +24,7 @@ from newsprism.align import align_story
 from newsprism.corpus.analyse import Analysed, analyse_batch, resources
 from newsprism.dedupe import CopyFinder
 from newsprism.errors import NewsprismError
-from newsprism.ingest.collection import read_collection
+from newsprism.ingest.collection import count_items, read_collection
 from newsprism.models import Article, ArticleFacts, IngestSummary, Read, StoryInfo, StoryReport, Unreadable
 from newsprism.store import Store, Stored, story_members
 from newsprism.stories import StoryGrouper
@@ -59,7 +59,7 @@ class Corpus:
         run = _Run(self.store, tally, retry_failures)
         items = run.new_items(read_collection(sources))
         with _runner(workers, scheduler) as runner:
-            with _progress_bar(progress, tally) as bar:
+            with _progress_bar(progress, tally, run.remaining(sources) if progress else None) as bar:
                 for chunk, analysed in analyse_in_order(items, batch, runner):
                     run.store_batch(chunk, analysed)
                     bar(len(chunk))
@@ -138,6 +138,13 @@ class _Run:
         self.copies.load(store.signatures())
         self.grouper = StoryGrouper()
         self.grouper.load(store.story_features())
+
+    def remaining(self, sources: Sequence[str]) -> int | None:
+        """How many items of `sources` are still to be read, when that can be counted beforehand."""
+        counts = count_items(sources)
+        if counts is None:
+            return None
+        return sum(counts.values()) - sum(1 for source, _ in self.done if source in counts)
 
     def new_items(self, items: Iterable[Read | Unreadable]) -> Iterator[Read | Unreadable]:
         """The items not stored by an earlier run (each place once)."""
@@ -237,9 +244,10 @@ def _in_order(client, function: Callable, items: Iterable, ahead: int) -> Iterat
 
 
 @contextmanager
-def _progress_bar(shown: bool, tally: Counter) -> Iterator[Callable[[int], None]]:
-    """A tqdm bar of articles read, with their rate and what was skipped or failed; silent when not shown."""
-    with tqdm(unit=" articles", dynamic_ncols=True, disable=not shown) as bar:
+def _progress_bar(shown: bool, tally: Counter, total: int | None) -> Iterator[Callable[[int], None]]:
+    """A tqdm bar of articles read, with their rate and what was skipped or failed, and with the time left when
+    the `total` is known; silent when not shown."""
+    with tqdm(total=total, unit=" articles", dynamic_ncols=True, disable=not shown) as bar:
         def advance(n: int) -> None:
             bar.update(n)
             bar.set_postfix(stored=tally["stored"], duplicates=tally["duplicates"], failures=tally["failures"],

@@ -43,13 +43,41 @@ def read_collection(sources: Iterable[str]) -> Iterator[Item]:
         source = os.fspath(source)
         path = Path(source)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if _kind(str(file)) != "other" or _starts_like_html(file):
-                    yield from _read_file(str(file))
+            for file in _directory_files(path):
+                yield from _read_file(str(file))
         elif not path.exists():
             yield Unreadable(place=Place(input=source), reason="no such file or directory")
         else:
             yield from _read_file(source)
+
+
+def count_items(sources: Iterable[str]) -> dict[str, int] | None:
+    """How many items `read_collection` will give for each input file, counted without reading them as articles
+    (a JSONL file's non-blank lines); None when a source is a WARC file, a feed or a compressed JSONL file, whose
+    items only a full read can count."""
+    counts: dict[str, int] = {}
+    for source in map(os.fspath, sources):
+        path = Path(source)
+        for file in _directory_files(path) if path.is_dir() else [path]:
+            kind, name = _kind(str(file)), str(file)
+            if kind in ("warc", "feed") or (kind == "jsonl" and not name.lower().endswith(".jsonl")):
+                return None
+            counts[name] = _non_blank_lines(file) if kind == "jsonl" else 1
+    return counts
+
+
+def _non_blank_lines(path: Path) -> int:
+    try:
+        with path.open("rb") as lines:
+            return sum(1 for line in lines if line.strip())
+    except OSError:
+        return 1  # read as one Unreadable
+
+
+def _directory_files(path: Path) -> list[Path]:
+    """The files of a directory that are read, at any depth, in a stable order."""
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    return [f for f in files if _kind(str(f)) != "other" or _starts_like_html(f)]
 
 
 def _starts_like_html(path: Path) -> bool:
