@@ -190,13 +190,15 @@ def _bulletins(folder: Path) -> Path:
     return source
 
 
-def _interrupted(db_url: str, source: Path, how: signal.Signals) -> tuple[int, str]:
-    """The exit code and error output of an ingest of `source` sent `how` once it has stored four articles."""
-    process = subprocess.Popen(_cli(db_url, "ingest", str(source), "--batch", "2"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+def _interrupted(db_url: str, source: Path, how: signal.Signals, *options: str) -> tuple[int, str]:
+    """The exit code and error output of an ingest of `source` sent `how` once it has stored four articles, sent
+    to its whole process group (workers too), as a terminal sends Ctrl-C."""
+    process = subprocess.Popen(_cli(db_url, "ingest", str(source), "--batch", "2", *options), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
     while _places(db_url) < 4 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)
-    os.kill(process.pid, how)
+    os.killpg(process.pid, how)
     _, errors = process.communicate()
     assert 4 <= _places(db_url) < 40, "the run was not interrupted mid-way"
     return process.returncode, errors
@@ -215,10 +217,12 @@ def test_corpus_killed_with_sigkill_then_resumed_loses_and_repeats_nothing(tmp_p
     assert _report_sizes(corpus) == dict(corpus.store.story_ids())
 
 
-def test_corpus_interrupted_with_ctrl_c_says_what_is_kept_and_how_to_go_on(tmp_path):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_corpus_interrupted_with_ctrl_c_says_what_is_kept_and_how_to_go_on(tmp_path, workers):
     db_url = f"sqlite:///{tmp_path / 'interrupted.db'}"
-    code, errors = _interrupted(db_url, _bulletins(tmp_path), signal.SIGINT)
+    code, errors = _interrupted(db_url, _bulletins(tmp_path), signal.SIGINT, "--workers", workers)
     assert code == 130 and f"interrupted: the batches stored so far are kept in {db_url}" in errors
+    assert not any(word in errors for word in ("Traceback", "KeyboardInterrupt", "WARNING"))
 
 
 def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corpus, inputs, tmp_path):

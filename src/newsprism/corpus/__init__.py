@@ -14,6 +14,9 @@ without a report of their present size get one.
 from __future__ import annotations
 
 import itertools
+import logging
+import signal
+import threading
 from collections import Counter
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence
@@ -221,15 +224,41 @@ def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
         return
     from dask.distributed import Client, LocalCluster
 
-    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = None
+    if scheduler is None:
+        with _ctrl_c_left_to_this_process():
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
         ahead = AHEAD * max(len(client.scheduler_info()["workers"]), 1)
         yield lambda function, items: _in_order(client, function, items, ahead)
+    except KeyboardInterrupt:
+        _quiet_dask()  # here and on our workers (not on a cluster of the user's): warnings of the work cut short
+        if cluster is not None:
+            client.run(_quiet_dask)
+        raise
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+@contextmanager
+def _ctrl_c_left_to_this_process() -> Iterator[None]:
+    """Processes started inside ignore SIGINT (they inherit it): on Ctrl-C this process shuts them down, instead of
+    each dying with its own traceback."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _quiet_dask() -> None:
+    logging.getLogger("distributed").setLevel(logging.ERROR)
 
 
 def _in_order(client, function: Callable, items: Iterable, ahead: int) -> Iterator:
