@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newsprism.corpus import Corpus, UnknownStory
+from newsprism.corpus import Corpus, ReportFailed, UnknownStory
 from newsprism.demo import demo_paths
 from newsprism.errors import DatabaseError
 
@@ -144,6 +144,8 @@ def test_a_story_whose_report_raises_is_named_and_tried_again_by_the_next_run(tm
     flood = next(s.id for s in corpus.stories() if "Valley News" in s.outlets)
     assert first.unreported == {flood: "ValueError: an unforeseen story"}
     assert set(_report_sizes(corpus)) == {s for s, _ in corpus.store.story_ids()} - {flood}
+    with pytest.raises(ReportFailed, match=f"story {flood}: its report failed \\(ValueError: an unforeseen story\\)"):
+        corpus.story(flood)
     monkeypatch.setattr(corpus_module, "story_report", report)
     again = corpus.ingest(inputs)
     assert again.unreported == {} and _report_sizes(corpus) == dict(corpus.store.story_ids())

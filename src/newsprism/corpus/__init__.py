@@ -45,6 +45,10 @@ class UnknownStory(NewsprismError):
     """A story id that is not in the corpus."""
 
 
+class ReportFailed(NewsprismError):
+    """Making a story's report raised: a fault of newsprism's own, named with its story (the cause is chained)."""
+
+
 class Corpus:
     """A collection of articles kept in a database, grouped into stories."""
 
@@ -105,7 +109,11 @@ class Corpus:
         cached = self.store.cached_report(story_id)
         if cached and cached[0] == len(members):
             return cached[1], cached[2]
-        report = story_report(members)
+        try:
+            report = story_report(members)
+        except Exception as error:  # noqa: BLE001 - named with its story; the traceback stays chained
+            raise ReportFailed(f"story {story_id}: its report failed ({type(error).__name__}: {error}); please report this "
+                               "newsprism bug") from error
         headline = _headline(report)
         self.store.cache_report(story_id, len(members), headline, report.model_dump_json())
         return headline, report
