@@ -21,6 +21,7 @@ from collections import Counter
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Sequence
 
+from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from newsprism.align import align_story
@@ -228,7 +229,8 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
     """Where the per-article stages run: here, a local Dask cluster of `workers` processes, or `scheduler`."""
     if workers <= 1 and scheduler is None:
-        yield map
+        with threadpool_limits(1):  # numpy's BLAS on one core too, as Dask sets it for its workers
+            yield map
         return
     from dask.distributed import Client, LocalCluster
 
