@@ -241,7 +241,8 @@ def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
     client = Client(scheduler or cluster)
     try:
         ahead = AHEAD * max(len(client.scheduler_info()["workers"]), 1)
-        yield lambda function, items: _in_order(client, function, items, ahead)
+        with _ctrl_c_between_results() as interrupted:
+            yield lambda function, items: _in_order(client, function, items, ahead, interrupted)
     except KeyboardInterrupt:
         _quiet_dask()  # here and on our workers (not on a cluster of the user's): warnings of the work cut short
         if cluster is not None:
@@ -267,19 +268,48 @@ def _ctrl_c_left_to_this_process() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+@contextmanager
+def _ctrl_c_between_results() -> Iterator[threading.Event]:
+    """An event that Ctrl-C sets, for the run to stop at its next result: Dask's own calls, cut short by the
+    interrupt, would log errors of their own. A second Ctrl-C interrupts at once."""
+    interrupted = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield interrupted
+        return
+
+    def on_ctrl_c(signum: int, frame: object) -> None:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        interrupted.set()
+
+    previous = signal.signal(signal.SIGINT, on_ctrl_c)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _quiet_dask() -> None:
-    logging.getLogger("distributed").setLevel(logging.ERROR)
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
-def _in_order(client, function: Callable, items: Iterable, ahead: int) -> Iterator:
-    """`function` of each item on the cluster, a few items ahead, results given back in the order sent."""
+def _in_order(client, function: Callable, items: Iterable, ahead: int, interrupted: threading.Event) -> Iterator:
+    """`function` of each item on the cluster, a few items ahead, results given back in the order sent; stops with
+    KeyboardInterrupt at the first result after `interrupted` is set."""
     pending = []
     for item in items:
         pending.append(client.submit(function, item, pure=False))
         if len(pending) > ahead:
-            yield pending.pop(0).result()
+            yield _result(pending.pop(0), interrupted)
     for future in pending:
-        yield future.result()
+        yield _result(future, interrupted)
+
+
+def _result(future, interrupted: threading.Event):
+    result = future.result()
+    if interrupted.is_set():
+        raise KeyboardInterrupt
+    return result
 
 
 @contextmanager
