@@ -236,12 +236,13 @@ def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
 
     cluster = None
     if scheduler is None:
-        with _ctrl_c_left_to_this_process():
+        with _on_ctrl_c(signal.SIG_IGN):  # the workers inherit it: on Ctrl-C this process shuts them down
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
     client = Client(scheduler or cluster)
+    interrupted = threading.Event()
     try:
         ahead = AHEAD * max(len(client.scheduler_info()["workers"]), 1)
-        with _ctrl_c_between_results() as interrupted:
+        with _on_ctrl_c(_stop_at_next_result(interrupted)):
             yield lambda function, items: _in_order(client, function, items, ahead, interrupted)
     except KeyboardInterrupt:
         _quiet_dask()  # here and on our workers (not on a cluster of the user's): warnings of the work cut short
@@ -255,38 +256,27 @@ def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
 
 
 @contextmanager
-def _ctrl_c_left_to_this_process() -> Iterator[None]:
-    """Processes started inside ignore SIGINT (they inherit it): on Ctrl-C this process shuts them down, instead of
-    each dying with its own traceback."""
-    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+def _on_ctrl_c(handler: Callable | int) -> Iterator[None]:
+    """SIGINT handled by `handler` inside (processes started inside inherit SIG_IGN); only the main thread may set
+    it, so elsewhere nothing changes."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    previous = signal.signal(signal.SIGINT, handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
 
 
-@contextmanager
-def _ctrl_c_between_results() -> Iterator[threading.Event]:
-    """An event that Ctrl-C sets, for the run to stop at its next result: Dask's own calls, cut short by the
-    interrupt, would log errors of their own. A second Ctrl-C interrupts at once."""
-    interrupted = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
-        yield interrupted
-        return
-
+def _stop_at_next_result(interrupted: threading.Event) -> Callable:
+    """A Ctrl-C handler that sets `interrupted`, for the run to stop at its next result (Dask's own calls, cut short
+    by the interrupt, would log errors of their own); a second Ctrl-C interrupts at once."""
     def on_ctrl_c(signum: int, frame: object) -> None:
         if interrupted.is_set():
             raise KeyboardInterrupt
         interrupted.set()
-
-    previous = signal.signal(signal.SIGINT, on_ctrl_c)
-    try:
-        yield interrupted
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    return on_ctrl_c
 
 
 def _quiet_dask() -> None:

@@ -21,7 +21,6 @@ from sqlalchemy import (
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from newsprism.errors import DatabaseError
-
 from newsprism.models import Article, ArticleFacts, CopyLink, Place, StoryFeatures, StoryReport, Unreadable
 
 metadata = MetaData()
