@@ -113,6 +113,17 @@ def test_ingest_reads_a_news_please_record(tmp_path):
         read_input(str(path))
 
 
+@pytest.mark.parametrize(("declaration", "encoding"), [
+    ('<meta charset="iso-8859-1">', "latin-1"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', "cp1252"),
+])
+def test_ingest_reads_a_page_in_the_charset_it_declares(tmp_path, declaration, encoding):
+    page = PAGE.replace("<head>", f"<head>{declaration}").replace("Crane collapse", "Café crane collapse")
+    path = _write(tmp_path, "old-site.html", page.encode(encoding))  # "é" is not UTF-8 there
+    article = read_input(str(path))
+    assert article.title == "Café crane collapse closes pier" and STORY.strip() in article.text
+
+
 def test_ingest_extracts_html_main_text_and_metadata(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(PAGE, encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from newsprism.errors import InputError
 SNIFF_CHARS = 10_000
 MAX_CONTROL_SHARE = 0.02
 _TEXT_CONTROLS = frozenset("\t\n\r\f\v")
+_DECLARATION = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""", re.I)
 
 
 def read_file(source: str, max_bytes: int) -> bytes:
@@ -30,7 +32,8 @@ def read_file(source: str, max_bytes: int) -> bytes:
 
 
 def decode(source: str, body: bytes, charset: str = "utf-8") -> str:
-    """Bytes as text in `charset` (UTF-8 unless a server said otherwise); binary data is refused."""
+    """Bytes as text in `charset` (UTF-8 unless a server said otherwise); a page that is not UTF-8 is read in the
+    charset its own markup declares (an older site's `<meta charset="iso-8859-1">`); binary data is refused."""
     if not body.strip():
         raise InputError(source, "is empty")
     if b"\x00" in body[:SNIFF_CHARS]:
@@ -39,13 +42,25 @@ def decode(source: str, body: bytes, charset: str = "utf-8") -> str:
     try:
         text = body.decode("utf-8-sig" if encoding == "utf-8" else encoding)
     except UnicodeDecodeError as error:
-        raise InputError(
-            source, f"is not {_name(encoding)} text (invalid byte 0x{body[error.start]:02x} at offset {error.start}); "
-            "convert it to UTF-8"
-        ) from None
+        text = _in_declared_charset(body) if encoding == "utf-8" else None
+        if text is None:
+            raise InputError(
+                source, f"is not {_name(encoding)} text (invalid byte 0x{body[error.start]:02x} at offset {error.start}); "
+                "convert it to UTF-8"
+            ) from None
     if _control_share(text[:SNIFF_CHARS]) > MAX_CONTROL_SHARE:
         raise InputError(source, "is a binary file (mostly control characters), not text")
     return text
+
+
+def _in_declared_charset(body: bytes) -> str | None:
+    """The text in the charset that a page or an XML file declares in its first bytes, if it reads so."""
+    match = _DECLARATION.search(body[:SNIFF_CHARS])
+    encoding = _known((match.group(1) or match.group(2)).decode("ascii")) if match else "utf-8"
+    try:
+        return body.decode(encoding) if encoding != "utf-8" else None
+    except UnicodeDecodeError:
+        return None
 
 
 def _known(charset: str) -> str:
