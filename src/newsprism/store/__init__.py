@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from sqlalchemy import (
-    Column, Connection, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam, create_engine,
-    func, inspect, make_url, select,
+    URL, Column, Connection, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam,
+    create_engine, func, inspect, make_url, select,
 )
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
@@ -79,10 +79,11 @@ class Store:
     def __init__(self, url: str, create: bool = True) -> None:
         """Open the database at `url`, making its tables unless `create` is false: then it must hold a corpus."""
         try:
-            self.shown = shown = make_url(url).render_as_string(hide_password=True)
+            parsed = make_url(url)
         except ArgumentError:
             raise DatabaseError(f"{url}: not a database URL (sqlite:///FILE or postgresql+psycopg://USER@HOST/DB)") from None
-        if not create and not _may_hold_corpus(url):
+        self.shown = shown = parsed.render_as_string(hide_password=True)
+        if not create and not _may_hold_corpus(parsed):
             raise DatabaseError(f"{shown}: no such database file")
         try:
             self.engine: Engine = create_engine(url, future=True)
@@ -220,11 +221,10 @@ def story_members(rows: Sequence[tuple[str, str]]) -> list[tuple[Article, Articl
     return [(Article.model_validate_json(a), ArticleFacts.model_validate_json(f)) for a, f in rows]
 
 
-def _may_hold_corpus(url: str) -> bool:
+def _may_hold_corpus(url: URL) -> bool:
     """False for an SQLite file that does not exist (opening it would make an empty one); true otherwise."""
-    parsed = make_url(url)
-    database = parsed.database or ""
-    return parsed.get_backend_name() != "sqlite" or database in ("", ":memory:") or Path(database).exists()
+    database = url.database or ""
+    return url.get_backend_name() != "sqlite" or database in ("", ":memory:") or Path(database).exists()
 
 
 def _first_line(error: Exception) -> str:
