@@ -119,8 +119,6 @@ def baseline(rows: list[dict]) -> tuple[float, tuple[float, float, float]]:
 def pair_separation(rows: list[dict], found) -> dict[str, float]:
     """ROC AUC of each likeness signal (their weighted sum, and the baseline's TF-IDF cosine of the whole texts)
     over same-topic article pairs: same event or not."""
-    from collections import Counter
-
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import roc_auc_score
 
@@ -139,11 +137,12 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
             for story_b, b, n_b in members[i + 1 :]:
                 story = _Story(b.article_id)
                 story.absorb(b)
-                names = grouper._cosine(Counter(a.names), Counter(b.names), "n:")
-                words = grouper._cosine(Counter(a.words), Counter(b.words), "w:")
+                incoming = grouper._weighed(a)
+                names = grouper._cosine(incoming.names, story, "n:")
+                words = grouper._cosine(incoming.words, story, "w:")
                 vector = float(_vector(a) @ _vector(b))
                 same.append(story_a == story_b)
-                signals.append((names, words, vector, -_number_gap(a, story), grouper._likeness(a, story),
+                signals.append((names, words, vector, -_number_gap(a, story), grouper._likeness(incoming, story),
                                 (tfidf[n_a] @ tfidf[n_b].T).toarray()[0, 0]))
     labels = ("names", "words", "lead vector", "lead numbers", "likeness", "TF-IDF")
     return {label: roc_auc_score(same, [s[k] for s in signals]) for k, label in enumerate(labels)}

@@ -14,6 +14,7 @@ from newsprism.errors import InputError
 from newsprism.extract import extract_article
 from newsprism.ingest import read_text
 from newsprism.models import StoryFeatures
+from newsprism.annotate.embed import STATIC_DIMENSIONS
 from newsprism.stories import NUMBER_PENALTY, StoryGrouper, story_features
 
 REHAB_A1 = ("Actress Clara Novak has begun treatment at a private clinic in Malibu, her publicist Jonas Weber "
@@ -83,8 +84,19 @@ def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(r
     grouper = StoryGrouper()
     grouper.load([(a1, "s-sunday"), (b1, "s-thursday")])
     sunday = grouper._stories["s-sunday"]
-    held_back = grouper._likeness(a2, sunday) - grouper._likeness(other_quake, sunday)
+    held_back = grouper._likeness(grouper._weighed(a2), sunday) - grouper._likeness(grouper._weighed(other_quake), sunday)
     assert held_back > NUMBER_PENALTY / 2
+
+
+def test_stories_of_articles_with_thousands_of_names_are_told_apart():
+    vector = base64.b64encode(np.full(STATIC_DIMENSIONS, 1 / 16, np.float16).tobytes()).decode()
+    crowd = [f"person {n}" for n in range(3000)]  # more terms than the grouper first makes room for
+    other = [f"other {n}" for n in range(3000)]
+    first, second, third = (StoryFeatures(article_id=f"a{n}", names=tuple(names), vector=vector)
+                            for n, names in enumerate((crowd, other, crowd[:2000])))
+    grouper = StoryGrouper()
+    assert grouper.add([first, second]) == {"a0": "sa0", "a1": "sa1"}
+    assert grouper.add([third]) == {"a2": "sa0"}
 
 
 def test_stories_features_stored_by_an_older_version_are_refused_with_a_clear_error():

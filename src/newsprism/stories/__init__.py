@@ -89,8 +89,10 @@ class _Story:
     numbered: int = 0  # how many of its articles have a number in their lead
     first: dt.date | None = None
     last: dt.date | None = None
+    arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # prefix -> (term ids, counts)
 
     def absorb(self, features: StoryFeatures) -> None:
+        self.arrays.clear()
         self.names.update(features.names)
         self.words.update(features.words)
         self.vector = self.vector + _vector(features)
@@ -102,13 +104,32 @@ class _Story:
             self.last = max(self.last or day, day)
 
 
+@dataclass(frozen=True)
+class _Weighed:
+    """An article's counts of one kind of term (names or words), weighed by rarity once for all its candidates."""
+
+    counts: Counter
+    weights: dict[str, float]
+    norm: float
+
+
+@dataclass(frozen=True)
+class _Incoming:
+    """An article being placed, its terms weighed."""
+
+    features: StoryFeatures
+    names: _Weighed
+    words: _Weighed
+
+
 class StoryGrouper:
     """Assigns articles to stories one by one, remembering the stories and how common each term is."""
 
     def __init__(self) -> None:
         self._stories: dict[str, _Story] = {}
         self._index: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))  # term -> week -> stories
-        self._frequency: Counter = Counter()
+        self._vocabulary: dict[str, int] = {}  # term -> its row in _frequency
+        self._frequency = np.zeros(1024)  # how many articles have each term
         self._documents = 0
         self._weights: dict[str, float] = {}  # idf of the terms looked up since the last article was counted
 
@@ -122,7 +143,8 @@ class StoryGrouper:
         assigned: dict[str, str] = {}
         for features in batch:
             self._count(features)
-            scored = ((self._likeness(features, s), s.id) for s in self._candidates(features))
+            article = self._weighed(features)
+            scored = ((self._likeness(article, s), s.id) for s in self._candidates(features))
             likeness, best_id = max(scored, default=(0.0, None))
             story_id = best_id if best_id is not None and likeness >= JOIN else "s" + features.article_id
             self._join(features, story_id, counted=True)
@@ -140,14 +162,29 @@ class StoryGrouper:
 
     def _count(self, features: StoryFeatures) -> None:
         self._documents += 1
-        self._frequency.update(self._terms(features))
+        rows = [self._vocabulary.setdefault(t, len(self._vocabulary)) for t in self._terms(features)]
+        if len(self._vocabulary) > len(self._frequency):
+            self._frequency = np.concatenate([self._frequency, np.zeros(len(self._vocabulary))])
+        self._frequency[rows] += 1
         self._weights.clear()
+
+    def _articles_with(self, term: str) -> int:
+        row = self._vocabulary.get(term)
+        return 0 if row is None else int(self._frequency[row])
 
     def _idf(self, term: str) -> float:
         weight = self._weights.get(term)
         if weight is None:
-            weight = self._weights[term] = math.log((1 + self._documents) / (1 + self._frequency[term])) + 1
+            weight = self._weights[term] = math.log((1 + self._documents) / (1 + self._articles_with(term))) + 1
         return weight
+
+    def _weighed(self, features: StoryFeatures) -> _Incoming:
+        return _Incoming(features, self._weigh(features.names, "n:"), self._weigh(features.words, "w:"))
+
+    def _weigh(self, terms: Iterable[str], prefix: str) -> _Weighed:
+        counts = Counter(terms)
+        weights = {t: self._idf(prefix + t) for t in counts}
+        return _Weighed(counts, weights, math.sqrt(sum((c * weights[t]) ** 2 for t, c in counts.items())))
 
     @staticmethod
     def _terms(features: StoryFeatures) -> set[str]:
@@ -156,7 +193,7 @@ class StoryGrouper:
     def _key_terms(self, features: StoryFeatures) -> list[str]:
         """The article's rarest names and words that other articles share: what a story of the same event
         must have in common with it."""
-        shared = [t for t in self._terms(features) if self._frequency[t] > 1]
+        shared = [t for t in self._terms(features) if self._articles_with(t) > 1]
         return sorted(shared, key=lambda t: (-self._idf(t), t))[:CANDIDATE_TERMS]
 
     def _candidates(self, features: StoryFeatures) -> list[_Story]:
@@ -169,20 +206,31 @@ class StoryGrouper:
         stories = [self._stories[s] for s in sorted(found)]
         return [s for s in stories if _within_window(features.published, s)]
 
-    def _likeness(self, features: StoryFeatures, story: _Story) -> float:
-        names = self._cosine(Counter(features.names), story.names, "n:")
-        words = self._cosine(Counter(features.words), story.words, "w:")
+    def _likeness(self, article: _Incoming, story: _Story) -> float:
+        names = self._cosine(article.names, story, "n:")
+        words = self._cosine(article.words, story, "w:")
         centroid = story.vector / max(float(np.linalg.norm(story.vector)), 1e-9)
-        vector = float(_vector(features) @ centroid)
-        gap = _number_gap(features, story)
+        vector = float(_vector(article.features) @ centroid)
+        gap = _number_gap(article.features, story)
         return NAME_WEIGHT * names + WORD_WEIGHT * words + VECTOR_WEIGHT * vector - NUMBER_PENALTY * gap
 
-    def _cosine(self, a: Counter, b: Counter, prefix: str) -> float:
-        weight = {t: self._idf(prefix + t) for t in a.keys() | b.keys()}
-        dot = sum(a[t] * b[t] * weight[t] ** 2 for t in a.keys() & b.keys())
-        norm_a = math.sqrt(sum((c * weight[t]) ** 2 for t, c in a.items()))
-        norm_b = math.sqrt(sum((c * weight[t]) ** 2 for t, c in b.items()))
-        return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+    def _cosine(self, a: _Weighed, story: _Story, prefix: str) -> float:
+        """Cosine of the article's and the story's idf-weighted counts of one kind of term."""
+        b = story.names if prefix == "n:" else story.words
+        dot = sum(c * b[t] * a.weights[t] ** 2 for t, c in a.counts.items() if t in b)
+        norm_b = self._norm(story, prefix)
+        return dot / (a.norm * norm_b) if a.norm and norm_b else 0.0
+
+    def _norm(self, story: _Story, prefix: str) -> float:
+        """The length of a story's idf-weighted counts, with numpy: a large story has thousands of terms, and their
+        weights change with every article counted."""
+        if prefix not in story.arrays:
+            counts = story.names if prefix == "n:" else story.words
+            rows = np.fromiter((self._vocabulary[prefix + t] for t in counts), np.intp, len(counts))
+            story.arrays[prefix] = rows, np.fromiter(counts.values(), np.float64, len(counts))
+        rows, counts = story.arrays[prefix]
+        idf = np.log((1 + self._documents) / (1 + self._frequency[rows])) + 1
+        return float(np.sqrt(np.sum((counts * idf) ** 2)))
 
 
 def _number_gap(features: StoryFeatures, story: _Story) -> float:
