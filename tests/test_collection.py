@@ -56,11 +56,25 @@ def test_collection_compressed_jsonl_is_read_and_a_cut_one_keeps_its_first_lines
     assert cut[-1].place.position == f"line {len(cut)}" and "EOFError" in cut[-1].reason
 
 
+def test_collection_json_list_is_read_record_by_record_and_a_cut_one_keeps_its_first_records(tmp_path):
+    records = [{"text": f"{STORY} Update {n}.", "title": f"Crane {n}"} for n in range(3)] + [{"title": "no text"}]
+    (tmp_path / "items.json").write_bytes(b"\xef\xbb\xbf" + json.dumps(records, indent=1).encode())  # with a BOM
+    whole = json.dumps(records[:3])
+    (tmp_path / "cut.json").write_text(whole[: whole.rindex("Update")], encoding="utf-8")  # cut in the third record
+    items = list(read_collection([str(tmp_path / "items.json")]))
+    assert _places(items) == [("Read", "record 1"), ("Read", "record 2"), ("Read", "record 3"), ("Unreadable", "record 4")]
+    assert [i.article.title for i in items[:3]] == ["Crane 0", "Crane 1", "Crane 2"] and '"text"' in items[3].reason
+    cut = list(read_collection([str(tmp_path / "cut.json")]))
+    assert _places(cut) == [("Read", "record 1"), ("Read", "record 2"), ("Unreadable", "record 3")]
+    assert cut[2].reason == "cannot be read from this record on (malformed JSON: parse error: premature EOF)"
+    assert count_items([str(tmp_path / "items.json")]) is None  # a list is counted only by reading it
+
+
 def test_collection_directory_reads_articles_and_records_bad_files(tmp_path):
     (tmp_path / "b").mkdir()
     (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
     (tmp_path / "b" / "page.html").write_text(PAGE, encoding="utf-8")
-    (tmp_path / "b" / "broken.json").write_text("[1, 2", encoding="utf-8")
+    (tmp_path / "b" / "broken.json").write_text('{"text": "unterminated', encoding="utf-8")
     (tmp_path / "photo.txt").write_bytes(b"\x89PNG\x00\x00\x01binary")
     (tmp_path / "notes.md").write_text("not an article format", encoding="utf-8")
     (tmp_path / "b" / "story.php?id=3").write_text(PAGE, encoding="utf-8")  # as a mirroring crawler names pages

@@ -169,7 +169,7 @@ def _write(tmp_path, name, content):
         ("controls.txt", bytes(range(1, 9)) * 20, "binary file (mostly control characters)"),
         ("latin1.txt", "Café owners protested.".encode("latin-1"), "not UTF-8 text (invalid byte 0xe9 at offset 3)"),
         ("bad.json", b'{\n  "text": "x",\n  "title": }', "malformed JSON at line 3, column 12"),
-        ("list.json", b'[{"text": "x"}]', 'JSON is a list, not a record with a "text" field (for many articles, write one record a line to a .jsonl file)'),
+        ("list.json", b'[{"text": "x"}]', 'JSON is a list, not a record with a "text" field (`newsprism corpus ingest` reads a file holding a list of records)'),
         ("notext.json", b'{"title": "no body"}', 'needs a non-empty "text" string'),
         ("blank.json", b'{"text": "   "}', 'needs a non-empty "text" string'),
         ("baddate.json", json.dumps({"text": STORY, "published": "last week"}).encode(), '"published" is not a date'),

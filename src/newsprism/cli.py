@@ -72,7 +72,7 @@ DB_OPTION = click.option("--db", "db_url", default="sqlite:///newsprism.db", sho
 @click.option("--retry-failures", is_flag=True,
               help="Read again what earlier runs recorded as failures (after fixing the files or upgrading newsprism).")
 def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) -> None:
-    """Read SOURCES (directories, .jsonl[.gz|.bz2|.xz], .warc[.gz], RSS/Atom files), dedupe, group and store them."""
+    """Read SOURCES (directories, .jsonl[.gz|.bz2|.xz], JSON lists, .warc[.gz], RSS/Atom files), dedupe, group and store them."""
     from newsprism.corpus import Corpus
 
     try:

@@ -1,6 +1,7 @@
-"""Read a collection: directories, JSONL files (plain or compressed), WARC files and RSS/Atom feeds, item by item.
+"""Read a collection: directories, JSONL files (plain or compressed), JSON lists of records, WARC files and RSS/Atom
+feeds, item by item.
 
-    for item in read_collection(["crawl/", "wire.jsonl", "crawl.warc.gz", "feed.xml"]):
+    for item in read_collection(["crawl/", "wire.jsonl", "items.json", "crawl.warc.gz", "feed.xml"]):
         item.place, item.article   # a Read
         item.place, item.reason    # an Unreadable: recorded and skipped, reading goes on
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import bz2
 import datetime as dt
 import gzip
+import json
 import lzma
 import os
 import time
@@ -32,6 +34,7 @@ ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".json")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 JSONL_OPENERS = {".jsonl": open, ".jsonl.gz": gzip.open, ".jsonl.bz2": bz2.open, ".jsonl.xz": lzma.open}
 WARC_SUFFIXES = (".warc", ".warc.gz")
+BOM = b"\xef\xbb\xbf"
 CUT_SHORT = "the file ends inside this record (cut short while being written?) or is not WARC"
 
 Item = Read | Unreadable
@@ -53,14 +56,14 @@ def read_collection(sources: Iterable[str]) -> Iterator[Item]:
 
 def count_items(sources: Iterable[str]) -> dict[str, int] | None:
     """How many items `read_collection` will give for each input file, counted without reading them as articles
-    (a JSONL file's non-blank lines); None when a source is a WARC file, a feed or a compressed JSONL file, whose
-    items only a full read can count."""
+    (a JSONL file's non-blank lines); None when a source is a WARC file, a feed, a compressed JSONL file or a JSON
+    list, whose items only a full read can count."""
     counts: dict[str, int] = {}
     for source in map(os.fspath, sources):
         path = Path(source)
         for file in _directory_files(path) if path.is_dir() else [path]:
             kind, name = _kind(str(file)), str(file)
-            if kind in ("warc", "feed") or (kind == "jsonl" and not name.lower().endswith(".jsonl")):
+            if kind in ("warc", "feed", "json list") or (kind == "jsonl" and not name.lower().endswith(".jsonl")):
                 return None
             counts[name] = _non_blank_lines(file) if kind == "jsonl" else 1
     return counts
@@ -97,11 +100,22 @@ def _kind(name: str) -> str:
         return "warc"
     if lowered.endswith(FEED_SUFFIXES):
         return "feed"
+    if lowered.endswith(".json") and _holds_list(name):
+        return "json list"
     return "article" if lowered.endswith(ARTICLE_SUFFIXES) else "other"
 
 
+def _holds_list(name: str) -> bool:
+    """Whether a JSON file starts a list (as Scrapy's JSON export writes) rather than one record."""
+    try:
+        with open(name, "rb") as file:
+            return file.read(4096).removeprefix(BOM).lstrip().startswith(b"[")
+    except OSError:
+        return False
+
+
 def _read_file(source: str) -> Iterator[Item]:
-    readers = {"jsonl": read_jsonl, "warc": read_warc, "feed": read_feed}
+    readers = {"jsonl": read_jsonl, "json list": read_json_list, "warc": read_warc, "feed": read_feed}
     reader = readers.get(_kind(source))
     if reader is not None:
         yield from _guarded(source, reader(source))
@@ -135,13 +149,37 @@ def read_jsonl(source: str) -> Iterator[Item]:
         try:
             for number, raw in enumerate(lines, 1):
                 if raw.strip():
-                    yield _jsonl_item(Place(input=source, position=f"line {number}"), raw)
+                    yield _json_item(Place(input=source, position=f"line {number}"), raw)
         except (OSError, EOFError, zlib.error, lzma.LZMAError) as error:
             yield Unreadable(place=Place(input=source, position=f"line {number + 1}"),
                              reason=f"cannot be read from this line on ({type(error).__name__}: {error})")
 
 
-def _jsonl_item(place: Place, raw: bytes) -> Item:
+def read_json_list(source: str) -> Iterator[Item]:
+    """The records of a JSON file holding a list of them, read one at a time, so that a large file is never held
+    whole; where the file is malformed or cut short, the records before are kept and the rest is one Unreadable."""
+    import ijson
+
+    number = 0
+    with open(source, "rb") as stream:
+        if stream.read(len(BOM)) != BOM:
+            stream.seek(0)
+        try:
+            for number, record in enumerate(ijson.items(stream, "item", use_float=True), 1):
+                yield _json_item(Place(input=source, position=f"record {number}"), json.dumps(record).encode())
+        except ijson.JSONError as error:
+            yield Unreadable(place=Place(input=source, position=f"record {number + 1}"),
+                             reason=f"cannot be read from this record on (malformed JSON: {_first_line(error)})")
+
+
+def _first_line(error: Exception) -> str:
+    """The first line of a message that may be bytes and may go on with the text around the fault."""
+    message = error.args[0] if error.args else error
+    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+def _json_item(place: Place, raw: bytes) -> Item:
     try:
         return Read(place=place, article=parse_article(str(place), decode(str(place), raw).rstrip("\r\n"), "json"))
     except InputError as error:

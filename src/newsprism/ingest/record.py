@@ -30,7 +30,7 @@ def parse_record(source: str, document: str) -> JsonRecord:
     except json.JSONDecodeError as error:
         raise InputError(source, f"malformed JSON at line {error.lineno}, column {error.colno}: {error.msg}") from None
     if not isinstance(record, dict):
-        many = " (for many articles, write one record a line to a .jsonl file)" if isinstance(record, list) else ""
+        many = " (`newsprism corpus ingest` reads a file holding a list of records)" if isinstance(record, list) else ""
         raise InputError(source, f'JSON is a {type(record).__name__}, not a record with a "text" field{many}')
     text = record.get("text", record.get("maintext"))
     if not isinstance(text, str) or not text.strip():
