@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from newsprism import compare, read_text
 from newsprism.align.independence import copy_sources
+from newsprism.align.summary import summarise
 from newsprism.extract.names import same_actor
+from newsprism.models import Claim, ClaimGroup, Span
 
 REPORT = ("Rescue teams pulled 12 miners from the flooded Dunmore pit on Saturday, the regional governor Olga Brandt said. "
           "Two miners are still missing, and pumps are running around the clock.")
@@ -49,3 +51,23 @@ def test_align_one_quote_in_other_words_and_in_another_mouth(resources):
     conflicts = {c.kind: c for g in report.claims for c in g.conflicts}
     assert {v.text for v in conflicts["actor"].values} == {"Michael Brown", "Robert Wilson"}
     assert "Nadia Okafor" in conflicts["quote"].about and len(conflicts["quote"].values) == 2
+
+
+def test_align_summary_leaves_out_attributions_and_phrases_without_a_verb(resources):
+    confirmed = ", a figure the mayor's office confirmed. The river rose two metres overnight."
+    report = compare([read_text("Floodwater forced 300 families from their homes in Kelton on Sunday" + confirmed, outlet="Ledger"),
+                      read_text("Some 300 families left their homes in Kelton as the river rose" + confirmed, outlet="Daily")],
+                     resources)
+    summary = [s.text for s in report.summary]
+    assert "Some 300 families left their homes in Kelton." in summary and "The river rose two metres overnight." in summary
+    assert not any("confirmed" in s or "figure" in s for s in summary)
+    phrases = [_corroborated(n, text, kind, verbs) for n, (text, kind, verbs) in enumerate((
+        ("up to 20", "number", ()), ("175 people were treated for smoke", "number", ("treat",)),
+        ("the death of a contractor", "event", ()), ("the dam held", "statement", ("hold",))))]
+    assert [s.text for s in summarise(phrases)] == ["175 people were treated for smoke.", "The dam held."]
+
+
+def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...]) -> ClaimGroup:
+    span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
+    claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs)
+    return ClaimGroup(id=text, verdict="corroborated", text=text, claims=(claim,), article_ids=("a", "b"), independent_sources=2)

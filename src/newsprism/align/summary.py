@@ -10,13 +10,21 @@ MAX_SENTENCES = 6
 
 
 def summarise(groups: Sequence[ClaimGroup]) -> tuple[SummarySentence, ...]:
-    """Corroborated statements (not quotes), most widely reported first, then in story order."""
-    chosen = [g for g in groups if g.verdict == "corroborated" and g.claims[0].kind != "quote"]
+    """Corroborated statements that read as sentences (not quotes, not phrases without a verb), most widely
+    reported first, then in story order."""
+    chosen = [g for g in groups if g.verdict == "corroborated" and _reads_as_sentence(g)]
     chosen = sorted(chosen, key=lambda g: (-g.independent_sources, g.claims[0].span.article_id, g.claims[0].span.start))
     return tuple(
         SummarySentence(text=_sentence(g.text), claim_group=g.id, spans=tuple(c.span for c in g.claims))
         for g in chosen[:MAX_SENTENCES]
     )
+
+
+def _reads_as_sentence(group: ClaimGroup) -> bool:
+    """A statement, or the phrase of a number or an event with a verb in it ("175 people were treated", not
+    "up to 20" or "the death of a contractor")."""
+    wording = next(c for c in group.claims if c.text == group.text)
+    return wording.kind == "statement" or (wording.kind != "quote" and bool(wording.verbs))
 
 
 def _sentence(text: str) -> str:

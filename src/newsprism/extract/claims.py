@@ -11,7 +11,7 @@ direct quotes give no clause claims; each direct quote gives one claim attribute
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -92,13 +92,26 @@ def _is_clause_head(token: Token) -> bool:
 
 
 def _is_speech_frame(head: Token) -> bool:
-    """"X said (that) ...": the frame is the attribution, not a claim of its own."""
-    return head.lemma_ in SPEECH_LEMMAS and any(c.dep_ in ("ccomp", "parataxis") for c in head.children)
+    """"X said (that) ...", "..., a figure the ministry confirmed": the frame is the attribution, not a claim of its
+    own (in the second, what was confirmed is the noun the clause describes)."""
+    if head.lemma_ not in SPEECH_LEMMAS:
+        return False
+    if head.dep_ == "relcl":
+        return not any(c.dep_ in ("dobj", "ccomp") for c in head.children)
+    return any(c.dep_ in ("ccomp", "parataxis") for c in head.children)
+
+
+def _nested_words(head: Token) -> Iterable[Token]:
+    """A nested clause's words; with the noun it describes when that noun only comments on the clause around it
+    ("..., a figure the union disputed"), which would otherwise be left dangling in it."""
+    if head.dep_ == "relcl" and head.head.dep_ in ("appos", "npadvmod"):
+        return head.head.subtree
+    return head.subtree
 
 
 def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     """The clause's words, without the clauses nested in it (those are claims of their own)."""
-    nested = {t.i for h in heads if h.i != head.i and head.is_ancestor(h) for t in h.subtree}
+    nested = {t.i for h in heads if h.i != head.i and head.is_ancestor(h) for t in _nested_words(h)}
     beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
     tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):
