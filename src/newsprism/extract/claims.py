@@ -101,17 +101,22 @@ def _is_speech_frame(head: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis") for c in head.children)
 
 
-def _nested_words(head: Token) -> Iterable[Token]:
-    """A nested clause's words; with the noun it describes when that noun only comments on the clause around it
-    ("..., a figure the union disputed"), which would otherwise be left dangling in it."""
-    if head.dep_ == "relcl" and head.head.dep_ in ("appos", "npadvmod"):
-        return head.head.subtree
-    return head.subtree
+def _nested_words(nested: Token, clause: Token) -> Iterable[Token]:
+    """The words of a clause nested in `clause`, with what would be left dangling without them: the noun it
+    describes when that noun only comments on the clause around it ("..., a figure the union disputed"), and the
+    participle that introduces it ("..., telling lawmakers that ...", "by saying that ...")."""
+    parent = nested.head
+    set_off = parent.left_edge.i > 0 and parent.doc[parent.left_edge.i - 1].is_punct  # ", a figure", "- a statistic"
+    if nested.dep_ == "relcl" and parent.dep_ in ("appos", "npadvmod") and set_off:
+        return parent.subtree
+    if nested.dep_ == "ccomp" and parent.i != clause.i and parent.tag_ == "VBG" and parent.dep_ in ("acl", "advcl", "pcomp", "xcomp"):
+        return (parent.head if parent.dep_ == "pcomp" else parent).subtree
+    return nested.subtree
 
 
 def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     """The clause's words, without the clauses nested in it (those are claims of their own)."""
-    nested = {t.i for h in heads if h.i != head.i and head.is_ancestor(h) for t in _nested_words(h)}
+    nested = {t.i for h in heads if h.i != head.i and head.is_ancestor(h) for t in _nested_words(h, head)}
     beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
     tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):
@@ -141,9 +146,11 @@ def _words(tokens: list[Token]) -> list[str]:
 
 
 def _tidy(text: str) -> str:
-    """Whitespace collapsed and the punctuation left dangling by removed clauses dropped."""
+    """Whitespace collapsed and the punctuation left dangling by removed clauses and quotes dropped."""
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(text.split()))
     text = re.sub(r"([,;:–—-])(\s*[,.;:–—-])+", r"\1", text)
+    if text.endswith("”") and "“" not in text:  # the closing mark of a quote cut out
+        text = text[:-1]
     return text.strip(" ,;:–—-")
 
 
