@@ -27,7 +27,6 @@ from newsprism.errors import CacheError
 
 MAX_TOKENS = 256
 DIMENSIONS = 384
-BATCH = 32  # texts embedded in one run, sorted by length so that little is padding
 RECENT_TEXTS = 50_000  # vectors kept for reuse (1.5 KB each): boilerplate and copied sentences recur across stories
 STATIC_DIMENSIONS = 256
 
@@ -99,6 +98,7 @@ class Embedder:
         if threads is not None:
             options.intra_op_num_threads = threads
         self._session = onnxruntime.InferenceSession(str(_int8_model()), options, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self._session.get_inputs()}
         self._tokenizer = Tokenizer.from_str(_tokenizer_json())
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(MAX_TOKENS)
@@ -108,36 +108,19 @@ class Embedder:
     def embed(self, texts: list[str]) -> np.ndarray:
         """One normalised row per text, in the order given. A text given twice (a copied sentence), or embedded
         by a recent call, is embedded once."""
-        missing = {t for t in texts if t not in self._recent}  # set.difference would walk every kept text
-        new = sorted(missing, key=lambda t: (len(t), t))
-        for start in range(0, len(new), BATCH):
-            batch = new[start : start + BATCH]
-            for text, vector in zip(batch, self._embed_batch(batch)):
-                self._recent[text] = vector
+        for text in {t for t in texts if t not in self._recent}:  # set.difference would walk every kept text
+            self._recent[text] = self._embed_one(text)
         vectors = np.array([self._recent[t] for t in texts], dtype=np.float32).reshape(len(texts), DIMENSIONS)
         self._recent.used(texts)
         return vectors
 
-    def _embed_batch(self, texts: list[str]) -> np.ndarray:
-        """Texts of about one length in one run, two rows at least: in a run of several rows a text's vector is the
-        same to the bit whatever texts are beside it, while the int8 products of a single row take another path
-        and move it by up to 0.009, so a lone text is run twice over."""
-        rows = texts if len(texts) > 1 else texts * 2
-        return mean_pooled(self._session, self._tokenizer, rows)[: len(texts)]
-
-
-def mean_pooled(session, tokenizer, texts: list[str]) -> np.ndarray:
-    """The normalised mean of each text's token vectors, the texts padded to one length and run together."""
-    encodings = [tokenizer.encode(t) for t in texts]  # not encode_batch: its threads would share the worker's core
-    ids = np.zeros((len(texts), max(len(e.ids) for e in encodings)), dtype=np.int64)
-    mask = np.zeros_like(ids)
-    for row, encoding in enumerate(encodings):
-        ids[row, : len(encoding.ids)], mask[row, : len(encoding.ids)] = encoding.ids, 1
-    feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-    names = {i.name for i in session.get_inputs()}
-    tokens = session.run(None, {k: v for k, v in feeds.items() if k in names})[0]
-    pooled = (tokens * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-    return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+    def _embed_one(self, text: str) -> np.ndarray:
+        """One text a run, never a batch: the int8 products of several rows take another path than those of one
+        row, and move a vector by up to 0.008, so a batch would make it depend on the texts beside it."""
+        ids = np.array([self._tokenizer.encode(text).ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+        pooled = self._session.run(None, {k: v for k, v in feeds.items() if k in self._inputs})[0][0].mean(axis=0)
+        return pooled / max(float(np.linalg.norm(pooled)), 1e-9)
 
 
 class StaticEmbedder:
