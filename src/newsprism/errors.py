@@ -36,3 +36,11 @@ class CacheError(NewsprismError):
 
 class DatabaseError(NewsprismError):
     """A corpus database URL that cannot be opened or that holds no corpus: the message names it (password hidden)."""
+
+
+def first_line(error: BaseException) -> str:
+    """The first line of a foreign error's message (which may be bytes, and may go on with the text around the
+    fault), for a one-line error of our own; the error's type when it has no message."""
+    message = error.args[0] if error.args else ""
+    text = (message.decode("utf-8", "replace") if isinstance(message, bytes) else str(error)).strip()
+    return text.splitlines()[0] if text else type(error).__name__

@@ -24,7 +24,7 @@ import zlib
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from newsprism.errors import InputError
+from newsprism.errors import InputError, first_line
 from newsprism.ingest import MAX_BYTES, parse_article, read_input
 from newsprism.ingest.html import looks_like_html
 from newsprism.ingest.raw import decode
@@ -169,14 +169,7 @@ def read_json_list(source: str) -> Iterator[Item]:
                 yield _json_item(Place(input=source, position=f"record {number}"), json.dumps(record).encode())
         except ijson.JSONError as error:
             yield Unreadable(place=Place(input=source, position=f"record {number + 1}"),
-                             reason=f"cannot be read from this record on (malformed JSON: {_first_line(error)})")
-
-
-def _first_line(error: Exception) -> str:
-    """The first line of a message that may be bytes and may go on with the text around the fault."""
-    message = error.args[0] if error.args else error
-    text = message.decode("utf-8", "replace") if isinstance(message, bytes) else str(message)
-    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+                             reason=f"cannot be read from this record on (malformed JSON: {first_line(error)})")
 
 
 def _json_item(place: Place, raw: bytes) -> Item:

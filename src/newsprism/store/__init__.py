@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from newsprism.errors import DatabaseError
+from newsprism.errors import DatabaseError, first_line
 from newsprism.models import Article, ArticleFacts, CopyLink, Place, StoryFeatures, StoryReport, Unreadable
 
 metadata = MetaData()
@@ -92,7 +92,7 @@ class Store:
             elif not inspect(self.engine).has_table(articles.name):
                 raise DatabaseError(f"{shown}: holds no corpus (run `newsprism corpus ingest` into it first)")
         except (SQLAlchemyError, ImportError) as error:
-            raise DatabaseError(f"{shown}: cannot be opened ({_first_line(error)})") from None
+            raise DatabaseError(f"{shown}: cannot be opened ({first_line(error)})") from None
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -101,7 +101,7 @@ class Store:
             with self.engine.begin() as connection:
                 yield connection
         except SQLAlchemyError as error:
-            raise DatabaseError(f"{self.shown}: cannot be written ({_first_line(error)}); what was stored before is "
+            raise DatabaseError(f"{self.shown}: cannot be written ({first_line(error)}); what was stored before is "
                                 "kept") from None
 
     def done_places(self) -> set[tuple[str, str]]:
@@ -225,7 +225,3 @@ def _may_hold_corpus(url: URL) -> bool:
     """False for an SQLite file that does not exist (opening it would make an empty one); true otherwise."""
     database = url.database or ""
     return url.get_backend_name() != "sqlite" or database in ("", ":memory:") or Path(database).exists()
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).splitlines()[0]
