@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import lzma
+from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -156,6 +157,12 @@ def test_collection_items_are_counted_beforehand_where_a_quick_look_can(tmp_path
     assert sum(counts.values()) == len(list(read_collection(sources)))
     (tmp_path / "crawl.warc.gz").write_bytes(_warc([("response", "text/html", PAGE.encode())]))
     assert count_items([*sources, str(tmp_path / "crawl.warc.gz")]) is None
+
+
+def test_collection_counts_a_file_under_the_name_its_places_have(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("wire.jsonl").write_text(f"{json.dumps({'text': STORY})}\n", encoding="utf-8")
+    assert {i.place.input for i in read_collection(["./wire.jsonl"])} == set(count_items(["./wire.jsonl"])) == {"./wire.jsonl"}
 
 
 RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Ledger</title>

@@ -42,16 +42,12 @@ Item = Read | Unreadable
 
 def read_collection(sources: Iterable[str]) -> Iterator[Item]:
     """Every article of every source, in a stable order, each as a `Read` or an `Unreadable`."""
-    for source in sources:
-        source = os.fspath(source)
-        path = Path(source)
-        if path.is_dir():
-            for file in _directory_files(path):
-                yield from _read_file(str(file))
-        elif not path.exists():
+    for source in map(os.fspath, sources):
+        if not Path(source).exists():
             yield Unreadable(place=Place(input=source), reason="no such file or directory")
-        else:
-            yield from _read_file(source)
+            continue
+        for name, kind in _files(source):
+            yield from _read_file(name, kind)
 
 
 def count_items(sources: Iterable[str]) -> dict[str, int] | None:
@@ -60,12 +56,10 @@ def count_items(sources: Iterable[str]) -> dict[str, int] | None:
     list, whose items only a full read can count."""
     counts: dict[str, int] = {}
     for source in map(os.fspath, sources):
-        path = Path(source)
-        for file in _directory_files(path) if path.is_dir() else [path]:
-            kind, name = _kind(str(file)), str(file)
+        for name, kind in _files(source):
             if kind in ("warc", "feed", "json list") or (kind == "jsonl" and not name.lower().endswith(".jsonl")):
                 return None
-            counts[name] = _non_blank_lines(file) if kind == "jsonl" else 1
+            counts[name] = _non_blank_lines(Path(name)) if kind == "jsonl" else 1
     return counts
 
 
@@ -77,10 +71,14 @@ def _non_blank_lines(path: Path) -> int:
         return 1  # read as one Unreadable
 
 
-def _directory_files(path: Path) -> list[Path]:
-    """The files of a directory that are read, at any depth, in a stable order."""
-    files = sorted(p for p in path.rglob("*") if p.is_file())
-    return [f for f in files if _kind(str(f)) != "other" or _starts_like_html(f)]
+def _files(source: str) -> list[tuple[str, str]]:
+    """The files a source names, each with its kind: a directory's files that are read, at any depth, in a stable
+    order; or the file itself, named as given (the name its places are stored under)."""
+    path = Path(source)
+    if not path.is_dir():
+        return [(source, _kind(source))]
+    found = [(str(p), _kind(str(p))) for p in sorted(path.rglob("*")) if p.is_file()]
+    return [(name, kind) for name, kind in found if kind != "other" or _starts_like_html(Path(name))]
 
 
 def _starts_like_html(path: Path) -> bool:
@@ -114,9 +112,9 @@ def _holds_list(name: str) -> bool:
         return False
 
 
-def _read_file(source: str) -> Iterator[Item]:
+def _read_file(source: str, kind: str) -> Iterator[Item]:
     readers = {"jsonl": read_jsonl, "json list": read_json_list, "warc": read_warc, "feed": read_feed}
-    reader = readers.get(_kind(source))
+    reader = readers.get(kind)
     if reader is not None:
         yield from _guarded(source, reader(source))
     else:
