@@ -91,6 +91,10 @@ class _Story:
     last: dt.date | None = None
     arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # prefix -> (term ids, counts)
 
+    def counts(self, prefix: str) -> Counter:
+        """Its names ("n:") or its words ("w:")."""
+        return self.names if prefix == "n:" else self.words
+
     def absorb(self, features: StoryFeatures) -> None:
         self.arrays.clear()
         self.names.update(features.names)
@@ -216,7 +220,7 @@ class StoryGrouper:
 
     def _cosine(self, a: _Weighed, story: _Story, prefix: str) -> float:
         """Cosine of the article's and the story's idf-weighted counts of one kind of term."""
-        b = story.names if prefix == "n:" else story.words
+        b = story.counts(prefix)
         dot = sum(c * b[t] * a.weights[t] ** 2 for t, c in a.counts.items() if t in b)
         norm_b = self._norm(story, prefix)
         return dot / (a.norm * norm_b) if a.norm and norm_b else 0.0
@@ -225,7 +229,7 @@ class StoryGrouper:
         """The length of a story's idf-weighted counts, with numpy: a large story has thousands of terms, and their
         weights change with every article counted."""
         if prefix not in story.arrays:
-            counts = story.names if prefix == "n:" else story.words
+            counts = story.counts(prefix)
             rows = np.fromiter((self._vocabulary[prefix + t] for t in counts), np.intp, len(counts))
             story.arrays[prefix] = rows, np.fromiter(counts.values(), np.float64, len(counts))
         rows, counts = story.arrays[prefix]
