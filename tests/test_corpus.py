@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newsprism.corpus import Corpus, ReportFailed, UnknownStory
+from newsprism.corpus import Corpus, ReportFailed, UnknownStory, _headline
 from newsprism.demo import demo_paths
 from newsprism.errors import DatabaseError
+from newsprism.models import SummarySentence
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 FLOOD = [
@@ -82,6 +83,23 @@ def test_corpus_ingest_counts_duplicates_copies_and_failures(sqlite_corpus):
     reasons = [(f.place.position, f.reason) for f in corpus.failures()]
     assert [p for p, _ in reasons] == ["line 5", "line 6", "line 7"]
     assert "not English" in reasons[0][1] and "non-empty" in reasons[1][1] and "malformed JSON" in reasons[2][1]
+
+
+def test_corpus_headline_is_a_summary_sentence_that_stands_on_its_own(sqlite_corpus):
+    corpus, _ = sqlite_corpus
+    report = corpus.story(corpus.stories()[0].id)
+    titled = report.articles[0].model_copy(update={"title": "Dock workers strike at Port Kelby"})
+
+    def headline(sentences: list[str], article=titled) -> str:
+        summary = tuple(SummarySentence(text=text, claim_group=f"g{n}", spans=()) for n, text in enumerate(sentences))
+        return _headline(report.model_copy(update={"summary": summary, "articles": (article,)}))
+
+    assert headline(["They blocked the gate for six hours.", "KELBY (AP) — Dock workers walked out on Monday."]) == \
+        "Dock workers walked out on Monday."
+    assert headline(["U.S.-Kelby talks resumed on Monday."]) == "U.S.-Kelby talks resumed on Monday."
+    assert headline(["They blocked the gate for six hours."]) == "Dock workers strike at Port Kelby"
+    assert headline(["They blocked the gate for six hours."], titled.model_copy(update={"title": None})) == \
+        "They blocked the gate for six hours."
 
 
 def test_corpus_keeps_every_place_of_a_duplicate(sqlite_corpus):

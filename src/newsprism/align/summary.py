@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from newsprism.models import ClaimGroup, SummarySentence
 
 MAX_SENTENCES = 6
+# A last word that needs more after it: what a quote or a name cut out of the claim left behind ("... urged him to").
+DANGLING_END = re.compile(
+    r"\b(?:and|or|but|nor|to|of|the|a|an|by|for|with|from|at|as|into|than|has|have|had|is|are|was|were|be|been|"
+    r"will|would|can|could|should|must|his|her|their|its|our|my|your)\W*$", re.IGNORECASE)
 
 
 def summarise(groups: Sequence[ClaimGroup]) -> tuple[SummarySentence, ...]:
@@ -22,8 +27,10 @@ def summarise(groups: Sequence[ClaimGroup]) -> tuple[SummarySentence, ...]:
 
 def _reads_as_sentence(group: ClaimGroup) -> bool:
     """A statement, or the phrase of a number or an event with a verb in it ("175 people were treated", not
-    "up to 20" or "the death of a contractor")."""
+    "up to 20" or "the death of a contractor"), that does not stop short ("... urged him to")."""
     wording = next(c for c in group.claims if c.text == group.text)
+    if DANGLING_END.search(wording.text):
+        return False
     return wording.kind == "statement" or (wording.kind != "quote" and bool(wording.verbs))
 
 

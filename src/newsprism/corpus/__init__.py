@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 import signal
 import threading
 from collections import Counter
@@ -38,6 +39,10 @@ BATCH = 32
 AHEAD = 8  # items sent to each worker ahead of the one awaited: a large story's report must not idle the others
 HEADLINE_CHARS = 160
 QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
+# A summary sentence that opens on a pronoun ("They gave ...") says nothing in a list of stories.
+PRONOUN_START = re.compile(r"(?:he|she|it|its|they|their|them|his|her|those|these|this|that|we|i|you)\b", re.IGNORECASE)
+# "WASHINGTON — ", "NEW YORK (AP) - ", "LOS ANGELES, Calif. — ", "PARIS—"; not the "U.S.-" of "U.S.-Mexico talks"
+DATELINE = re.compile(r"^(?=[A-Z.'’ ,]*[A-Z]{3})[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*)*(?:,\s*[A-Z][a-z]+\.)?(?:\s*\([A-Za-z]+\))?(?:\s*[—―–]+|\s+-+)\s*")
 
 Runner = Callable[[Callable, Iterable], Iterator]  # (function, items) -> function(item) for each, in order
 
@@ -315,9 +320,15 @@ def _progress_bar(shown: bool, tally: Counter, total: int | None) -> Iterator[Ca
 
 
 def _headline(report: StoryReport) -> str:
-    """The first sentence of the neutral summary (corroborated facts), else the first article's title."""
+    """The first sentence of the neutral summary (corroborated facts) that stands on its own, without its
+    dateline; else the first article's title; else the summary's first sentence, or the article's opening."""
     plain = [s.text for s in report.summary if not QUOTE_MARKS & set(s.text)]
-    return plain[0][:HEADLINE_CHARS] if plain else _title(report.articles[0])
+    alone = [DATELINE.sub("", t) for t in plain if not PRONOUN_START.match(t)]
+    if alone:
+        return (alone[0][:1].upper() + alone[0][1:])[:HEADLINE_CHARS]
+    if report.articles[0].title or not plain:
+        return _title(report.articles[0])
+    return plain[0][:HEADLINE_CHARS]
 
 
 def _title(article) -> str:
