@@ -72,3 +72,20 @@ def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...]) -
     span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
     claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs)
     return ClaimGroup(id=text, verdict="corroborated", text=text, claims=(claim,), article_ids=("a", "b"), independent_sources=2)
+
+
+def test_align_group_speaks_in_the_words_of_the_original_not_of_a_cut_copy(resources):
+    original = read_text(REPORT, outlet="Ledger")
+    cut = read_text("Reprinted with permission. " + REPORT.replace("the flooded Dunmore", "the Dunmore"), outlet="Reprints")
+    report = compare([original, cut], resources)
+    assert copy_sources(report.articles) == {original.id: original.id, cut.id: original.id}
+    rescue = next(g for g in report.claims if "miners" in g.text and len(g.article_ids) == 2)
+    assert "the flooded Dunmore pit" in rescue.text
+
+
+def test_align_names_a_copy_by_its_address_when_it_copies_its_own_outlet(resources):
+    page = read_text(REPORT, outlet="Ledger", url="https://ledger.example/dunmore")
+    amp = read_text(REPORT.replace("the flooded Dunmore", "the Dunmore"), outlet="Ledger", url="https://ledger.example/dunmore?amp")
+    report = compare([page, amp], resources)
+    assert report.warnings == ("Ledger (https://ledger.example/dunmore?amp) copies much of Ledger (https://ledger.example/dunmore): "
+                               "it is not counted as an independent source",)

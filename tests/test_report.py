@@ -63,6 +63,12 @@ def test_report_markdown_and_terminal_name_outlets_and_conflicts(demo_report):
     assert all(len(line) <= 90 for line in terminal.splitlines())
 
 
+def test_report_terminal_shows_the_first_warnings_and_counts_the_rest(demo_report):
+    many = demo_report.model_copy(update={"warnings": tuple(f"copy number {n} is not independent" for n in range(8))})
+    terminal = render_terminal(many, width=90)
+    assert "copy number 4 is" in terminal and "copy number 5" not in terminal and "... and 3 more" in terminal
+
+
 def test_report_renderers_are_deterministic(resources, demo_report):
     again = compare([read_input(str(p)) for p in demo_paths()], resources)
     assert render_html(again) == render_html(demo_report) and render_markdown(again) == render_markdown(demo_report)

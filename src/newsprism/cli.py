@@ -193,8 +193,6 @@ def _compare(articles: list[Article], models: Future) -> StoryReport:
 def _emit(report: StoryReport, html_path: Path | None, md_path: Path | None, json_path: Path | None) -> None:
     from newsprism.report import render_html, render_markdown, render_terminal
 
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
     click.echo(render_terminal(report, width=min(shutil.get_terminal_size().columns, 120)))
     outputs = [(html_path, render_html), (md_path, render_markdown), (json_path, StoryReport.to_json)]
     for path, render in outputs:

@@ -60,9 +60,17 @@ def _loaded_counts(facts: Sequence[ArticleFacts], claims: Sequence[Claim]) -> di
 
 
 def _copy_warnings(articles: Sequence[Article], sources: dict[str, str]) -> tuple[str, ...]:
+    """One warning a copy, naming each article by its outlet, and by its address too where both have one outlet
+    (a page saved twice, or an outlet reprinting itself)."""
+    by_id = {a.id: a for a in articles}
     names = {a.id: a.outlet or a.input for a in articles}
+
+    def name(article_id: str, other: str) -> str:
+        address = by_id[article_id].url or by_id[article_id].input
+        return f"{names[article_id]} ({address})" if names[article_id] == names[other] else names[article_id]
+
     return tuple(
-        f"{names[a]} copies much of {names[s]}: it is not counted as an independent source"
+        f"{name(a, s)} copies much of {name(s, a)}: it is not counted as an independent source"
         for a, s in sorted(sources.items())
         if a != s
     )

@@ -195,7 +195,7 @@ def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded
         verdict = "corroborated"
     else:
         verdict = "single-source"
-    plainest = min(claims, key=lambda c: (c.kind != "statement", loaded.get(c.id, 0), len(c.text), c.id))
+    plainest = min(claims, key=lambda c: (c.kind != "statement", _is_copy(c, source_of), loaded.get(c.id, 0), len(c.text), c.id))
     return ClaimGroup(
         id=group_id,
         verdict=verdict,
@@ -205,6 +205,12 @@ def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded
         independent_sources=independent,
         conflicts=conflicts,
     )
+
+
+def _is_copy(claim: Claim, source_of: dict[str, str]) -> bool:
+    """Whether the claim's article copies another: a group speaks in an original's words, as a copy may have
+    been cut or edited."""
+    return source_of.get(claim.span.article_id, claim.span.article_id) != claim.span.article_id
 
 
 def _conflicts(claims: list[Claim], related: _Related) -> tuple[Conflict, ...]:

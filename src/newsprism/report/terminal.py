@@ -26,8 +26,9 @@ def render_terminal(report: StoryReport, width: int = 100) -> str:
         marks = [f"outlet inferred from {a.outlet_origin}"] if a.outlet_inferred else []
         marks += [f"{len(a.removed)} boilerplate line(s) removed"] if a.removed else []
         line(f"{names[a.id]} · {a.published or 'date unknown'} · {a.title or 'untitled'}" + (f" ({'; '.join(marks)})" if marks else ""))
-    for warning in report.warnings:
+    for warning in report.warnings[:TOP]:
         line(f"warning: {warning}")
+    _more(out, len(report.warnings))
     heading("Neutral summary")
     for s in report.summary:
         line(f"- {s.text}")
