@@ -58,6 +58,7 @@ def corpus() -> None:
     """Ingest a large collection into a database, grouped into stories."""
 
 
+OUTLETS_SHOWN = 6  # in a line of `corpus stories`; --jsonl gives them all
 DB_OPTION = click.option("--db", "db_url", default="sqlite:///newsprism.db", show_default=True,
                          help="Database URL: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB.")
 
@@ -97,15 +98,23 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) ->
 
 @corpus.command("stories")
 @DB_OPTION
+@click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True, help="List only stories this large.")
+@click.option("--limit", type=click.IntRange(min=1), help="List only this many stories, the largest.")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON record a story (id, article ids, outlets, dates, headline).")
-def corpus_stories(db_url, as_jsonl) -> None:
-    """List the stories: id, size, outlets, dates and headline."""
-    for story in _existing_corpus(db_url).stories():
+def corpus_stories(db_url, min_articles, limit, as_jsonl) -> None:
+    """List the stories, largest first: id, size, dates, outlets and headline."""
+    for story in _existing_corpus(db_url).stories(min_articles, limit):
         if as_jsonl:
             click.echo(story.model_dump_json())
             continue
         dates = f"{story.first} .. {story.last}" if story.first else "undated"
-        click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {', '.join(story.outlets) or '-'}\n    {story.headline}")
+        click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {_outlets(story.outlets)}\n    {story.headline}")
+
+
+def _outlets(outlets: tuple[str, ...]) -> str:
+    """The first few outlets of a story, and how many more (a wire story can have hundreds)."""
+    shown = ", ".join(outlets[:OUTLETS_SHOWN]) or "-"
+    return shown + (f" and {len(outlets) - OUTLETS_SHOWN} more" if len(outlets) > OUTLETS_SHOWN else "")
 
 
 @corpus.command("failures")

@@ -83,10 +83,12 @@ class Corpus:
             unreported=unreported,
         )
 
-    def stories(self) -> list[StoryInfo]:
-        """Every story, largest first, with its outlets, dates and a headline."""
+    def stories(self, min_articles: int = 1, limit: int | None = None) -> list[StoryInfo]:
+        """The stories of at least `min_articles` articles (the `limit` largest, if given), largest first, with
+        their outlets, dates and a headline."""
         reported = self.store.reported()
-        return [self._info(story_id, reported.get(story_id)) for story_id, _ in self.store.story_ids()]
+        chosen = [story_id for story_id, size in self.store.story_ids() if size >= min_articles][:limit]
+        return [self._info(story_id, reported.get(story_id)) for story_id in chosen]
 
     def failures(self) -> list[Unreadable]:
         """Every input item that could not be stored, with where it was and why."""
