@@ -137,6 +137,16 @@ def test_collection_warc_cut_short_reports_its_last_record(tmp_path):
     assert "ends inside this record" in items[-1].reason
 
 
+def test_collection_warc_cut_inside_a_record_header_reports_that_record(tmp_path):
+    members = [_warc([("response", "text/html", PAGE.encode())]) for _ in range(3)]  # gzip members, one a record
+    start, path = len(members[0]) + len(members[1]), tmp_path / "cut.warc.gz"
+    for cut in range(1, 200, 3):  # the header takes the first hundred-odd compressed bytes of its member
+        path.write_bytes(b"".join(members)[: start + cut])
+        items = list(read_collection([str(path)]))
+        assert _places(items) == [("Read", "record 1"), ("Read", "record 2"), ("Unreadable", "record 3")], cut
+        assert "ends inside this record" in items[-1].reason, (cut, items[-1].reason)
+
+
 def test_collection_file_named_warc_that_is_not_one_is_a_failure(tmp_path):
     (tmp_path / "junk.warc").write_text("hello, this is not an archive\n", encoding="utf-8")
     (tmp_path / "junk.warc.gz").write_bytes(b"\x1f\x8b\x08\x00 not gzip either")

@@ -35,6 +35,7 @@ FEED_SUFFIXES = (".rss", ".atom", ".xml")
 JSONL_OPENERS = {".jsonl": open, ".jsonl.gz": gzip.open, ".jsonl.bz2": bz2.open, ".jsonl.xz": lzma.open}
 WARC_SUFFIXES = (".warc", ".warc.gz")
 BOM = b"\xef\xbb\xbf"
+HEADER_PEEK = 65_536  # bytes read to see whether a WARC file ends inside a record's header (a few hundred bytes)
 CUT_SHORT = "the file ends inside this record (cut short while being written?) or is not WARC"
 
 Item = Read | Unreadable
@@ -201,7 +202,9 @@ def read_warc(source: str) -> Iterator[Item]:
                 number += 1
                 item = _warc_item(place, record)
             except Exception as error:  # warcio and zlib raise many kinds on a damaged archive
-                yield Unreadable(place=place, reason=f"WARC record could not be read ({type(error).__name__}: {error})")
+                reason = CUT_SHORT if _ends_in_header(source, archive.offset) else \
+                    f"WARC record could not be read ({type(error).__name__}: {error})"
+                yield Unreadable(place=place, reason=reason)
                 return
             passed_over = (place, record) if item is None else None
             if item is not None:
@@ -211,6 +214,19 @@ def read_warc(source: str) -> Iterator[Item]:
         yield Unreadable(place=passed_over[0], reason=CUT_SHORT)
     elif archive.offset < size:  # bytes after the last record that warcio could not even start reading
         yield Unreadable(place=place, reason=CUT_SHORT)
+
+
+def _ends_in_header(source: str, offset: int) -> bool:
+    """Whether the file ends inside the WARC header of the record at `offset`, where warcio raises whatever the
+    header's first missing line leads to (a bad first line, no target URI, ...)."""
+    with open(source, "rb") as stream:
+        stream.seek(offset)
+        raw = stream.read(HEADER_PEEK)
+    try:
+        head = zlib.decompressobj(32 + zlib.MAX_WBITS).decompress(raw) if raw.startswith(b"\x1f\x8b") else raw
+    except zlib.error:
+        return False
+    return (head.startswith(b"WARC/") or b"WARC/".startswith(head)) and b"\r\n\r\n" not in head
 
 
 def _cut_short(record) -> bool:
