@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 
 from newsprism.cli import _outlets
-from newsprism.corpus import Corpus, ReportFailed, UnknownStory, _headline
+from newsprism.corpus import Corpus, ReportFailed, UnknownStory, _headline, _in_file_order
 from newsprism.demo import demo_paths
 from newsprism.errors import DatabaseError
 from newsprism.models import SummarySentence
@@ -101,6 +101,11 @@ def test_corpus_headline_is_a_summary_sentence_that_stands_on_its_own(sqlite_cor
     assert headline(["They blocked the gate for six hours."]) == "Dock workers strike at Port Kelby"
     assert headline(["They blocked the gate for six hours."], titled.model_copy(update={"title": None})) == \
         "They blocked the gate for six hours."
+
+
+def test_corpus_failures_are_listed_in_file_order():
+    positions = ["line 10", "record 2", "line 9", "", "line 100"]
+    assert sorted(positions, key=_in_file_order) == ["", "line 9", "line 10", "line 100", "record 2"]
 
 
 def test_corpus_keeps_every_place_of_a_duplicate(sqlite_corpus):

@@ -92,7 +92,7 @@ class Corpus:
 
     def failures(self) -> list[Unreadable]:
         """Every input item that could not be stored, with where it was and why."""
-        return sorted(self.store.failures(), key=lambda f: (f.place.input, f.place.position))
+        return sorted(self.store.failures(), key=lambda f: (f.place.input, _in_file_order(f.place.position)))
 
     def story(self, story_id: str) -> StoryReport:
         """The story report of one story (cached once made)."""
@@ -319,6 +319,12 @@ def _progress_bar(shown: bool, tally: Counter, total: int | None) -> Iterator[Ca
             bar.set_postfix(stored=tally["stored"], duplicates=tally["duplicates"], failures=tally["failures"],
                             skipped=tally["skipped"], refresh=False)
         yield advance
+
+
+def _in_file_order(position: str) -> tuple[str, int]:
+    """"line 9" before "line 10": the kind of position, then its number."""
+    kind, _, number = position.rpartition(" ")
+    return (kind, int(number)) if number.isdigit() else (position, 0)
 
 
 def _headline(report: StoryReport) -> str:
