@@ -38,6 +38,8 @@ PROSE_THAT_LOOKS_LIKE_LABELS = [
     "The mayor urged residents to sign up for the city's free newsletter.",
     "“We use cookies to track visitors,” the company said.",
     "Related charges were dropped last year.",
+    "The ministry will update this report next spring, officials said.",
+    "Developing stories like this one rarely end well, the mayor said.",
 ]
 
 
@@ -82,6 +84,10 @@ def test_clean_removes_crawl_widgets_with_reasons():
         ("Skip to main content", "navigation"),
         ("Accept all cookies", "cookie notice"),
         ("Get our free morning newsletter delivered to your inbox every day.", "newsletter prompt"),
+        ("This is a developing story.", "update notice"),
+        ("This story has been updated with comment from the port authority.", "update notice"),
+        ("The Harbour Ledger will update this report as more becomes known.", "update notice"),
+        ("We will update this story when we learn more.", "update notice"),
         ("@media screen and (max-width: 600px) {", "style or script code"),
         ("text-align: center;", "style or script code"),
         ("* * *", "stray punctuation"),

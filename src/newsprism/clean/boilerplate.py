@@ -3,8 +3,8 @@
 Two kinds of pattern. Labels and widgets ("Source:", "3 comments:", "Share this", "Labels: x, y")
 only match a line that is not a sentence: one ending in a full stop with a few words is prose and
 stays. Prompts addressed to the reader, matched from the start of the line ("Click here to ...",
-"We use cookies ...", "Sign up for our newsletter"), are unmistakable, so they match even when
-punctuated like a sentence.
+"We use cookies ...", "Sign up for our newsletter", "This story will be updated"), are unmistakable,
+so they match even when punctuated like a sentence.
 """
 
 from __future__ import annotations
@@ -44,6 +44,11 @@ _PROMPTS = (
      r"(?:accept|allow|manage|reject) (?:all )?cookies\b.*|cookie (?:policy|settings|preferences|notice)\b.*",
      "cookie notice"),
     (r"(?:sign up|subscribe|join|get)\b.*\bnewsletters?\b.*|our (?:[\w-]+ )?newsletters?\b.*", "newsletter prompt"),
+    (r"this (?:is a )?(?:developing|breaking) (?:news )?story\b.*|"
+     r"this (?:story|article|report|post) (?:has been|was|is being|will be) updated\b.*|"
+     r"(?:please )?check back (?:later |soon )?for (?:more|updates)\b.*|"
+     r"(?:we|the [\w'’-]+(?: [\w'’-]+){0,3}) will update this (?:story|article|report|post) (?:as|when|with)\b.*",
+     "update notice"),
 )
 
 
