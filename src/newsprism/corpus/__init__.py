@@ -42,7 +42,11 @@ QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads
 # A summary sentence that opens on a pronoun ("They gave ...") says nothing in a list of stories.
 PRONOUN_START = re.compile(r"(?:he|she|it|its|they|their|them|his|her|those|these|this|that|we|i|you)\b", re.IGNORECASE)
 # "WASHINGTON — ", "NEW YORK (AP) - ", "LOS ANGELES, Calif. — ", "PARIS—"; not the "U.S.-" of "U.S.-Mexico talks"
-DATELINE = re.compile(r"^(?=[A-Z.'’ ,]*[A-Z]{3})[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*)*(?:,\s*[A-Z][a-z]+\.)?(?:\s*\([A-Za-z]+\))?(?:\s*[—―–]+|\s+-+)\s*")
+DATELINE = re.compile(
+    r"^(?=[A-Z.'’ ,]*[A-Z]{3})[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*)*"  # a place in capitals, one word of three or more
+    r"(?:,\s*[A-Z][a-z]+\.)?(?:\s*\([A-Za-z]+\))?"  # ", Calif.", "(AP)"
+    r"(?:\s*[—―–]+|\s+-+)\s*"  # a dash, or a hyphen after a space
+)
 
 Runner = Callable[[Callable, Iterable], Iterator]  # (function, items) -> function(item) for each, in order
 
