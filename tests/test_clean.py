@@ -85,7 +85,7 @@ def test_clean_removes_crawl_widgets_with_reasons():
         ("Accept all cookies", "cookie notice"),
         ("Get our free morning newsletter delivered to your inbox every day.", "newsletter prompt"),
         ("This is a developing story.", "update notice"),
-        ("This story has been updated with comment from the port authority.", "update notice"),
+        ("This story was updated at noon to add the port authority's reply.", "update notice"),
         ("The Harbour Ledger will update this report as more becomes known.", "update notice"),
         ("We will update this story when we learn more.", "update notice"),
         ("@media screen and (max-width: 600px) {", "style or script code"),
