@@ -147,6 +147,22 @@ def test_collection_warc_cut_inside_a_record_header_reports_that_record(tmp_path
         assert "ends inside this record" in items[-1].reason, (cut, items[-1].reason)
 
 
+def test_collection_warc_record_shorter_than_its_header_says_is_read_without_console_noise(tmp_path, capsys):
+    stream = io.BytesIO()
+    writer = WARCWriter(stream, gzip=False)
+    for _ in range(2):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://ledger.example/news/crane", "response",
+                                                      payload=io.BytesIO(PAGE.encode()), http_headers=headers))
+    data = stream.getvalue()
+    length = data.split(b"Content-Length: ", 1)[1].split(b"\r\n", 1)[0]
+    path = tmp_path / "lengths.warc"
+    path.write_bytes(data.replace(b"Content-Length: " + length, b"Content-Length: %d" % (int(length) - 2), 1))
+    items = list(read_collection([str(path)]))
+    assert _places(items) == [("Read", "record 1"), ("Read", "record 2")]
+    assert capsys.readouterr().err == ""
+
+
 def test_collection_file_named_warc_that_is_not_one_is_a_failure(tmp_path):
     (tmp_path / "junk.warc").write_text("hello, this is not an archive\n", encoding="utf-8")
     (tmp_path / "junk.warc.gz").write_bytes(b"\x1f\x8b\x08\x00 not gzip either")

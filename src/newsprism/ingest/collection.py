@@ -14,8 +14,10 @@ what comes after the damage.
 from __future__ import annotations
 
 import bz2
+import contextlib
 import datetime as dt
 import gzip
+import io
 import json
 import lzma
 import os
@@ -182,7 +184,8 @@ def read_warc(source: str) -> Iterator[Item]:
     """The HTML responses of a WARC file, with their URL, crawl date and HTTP headers as metadata.
 
     Records are numbered in file order, all kinds counted; requests, metadata and non-HTML responses
-    are not articles and are passed over. A damaged file ends with one Unreadable at the damage, and so
+    are not articles and are passed over. What warcio prints of a record longer or shorter than its header
+    says is not shown: the records are read all the same, and one it cannot read is an Unreadable. A damaged file ends with one Unreadable at the damage, and so
     does one cut short (a crawl stopped while writing it), whose last record warcio gives back as it is or
     passes over in silence.
     """
@@ -196,11 +199,12 @@ def read_warc(source: str) -> Iterator[Item]:
         while True:
             place = Place(input=source, position=f"record {number + 1}")
             try:
-                record = next(records, None)
-                if record is None:
-                    break
-                number += 1
-                item = _warc_item(place, record)
+                with contextlib.redirect_stderr(io.StringIO()):  # warcio's notes on lengths, over the progress bar
+                    record = next(records, None)
+                    if record is None:
+                        break
+                    number += 1
+                    item = _warc_item(place, record)
             except Exception as error:  # warcio and zlib raise many kinds on a damaged archive
                 reason = CUT_SHORT if _ends_in_header(source, archive.offset) else \
                     f"WARC record could not be read ({type(error).__name__}: {error})"
