@@ -89,9 +89,9 @@ def test_collection_directory_reads_articles_and_records_bad_files(tmp_path):
     assert items[2].article.title == "Crane collapses"
 
 
-def _warc(records: list[tuple[str, str, bytes]]) -> bytes:
+def _warc(records: list[tuple[str, str, bytes]], compressed: bool = True) -> bytes:
     stream = io.BytesIO()
-    writer = WARCWriter(stream, gzip=True)
+    writer = WARCWriter(stream, gzip=compressed)
     for kind, content_type, body in records:
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type), ("Server", "test")], protocol="HTTP/1.1")
         record = writer.create_warc_record(
@@ -148,13 +148,7 @@ def test_collection_warc_cut_inside_a_record_header_reports_that_record(tmp_path
 
 
 def test_collection_warc_record_shorter_than_its_header_says_is_read_without_console_noise(tmp_path, capsys):
-    stream = io.BytesIO()
-    writer = WARCWriter(stream, gzip=False)
-    for _ in range(2):
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record("https://ledger.example/news/crane", "response",
-                                                      payload=io.BytesIO(PAGE.encode()), http_headers=headers))
-    data = stream.getvalue()
+    data = _warc([("response", "text/html", PAGE.encode())] * 2, compressed=False)
     length = data.split(b"Content-Length: ", 1)[1].split(b"\r\n", 1)[0]
     path = tmp_path / "lengths.warc"
     path.write_bytes(data.replace(b"Content-Length: " + length, b"Content-Length: %d" % (int(length) - 2), 1))

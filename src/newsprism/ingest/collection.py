@@ -24,7 +24,7 @@ import os
 import time
 import zlib
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from newsprism.errors import InputError, first_line
 from newsprism.ingest import MAX_BYTES, parse_article, read_input
@@ -184,10 +184,10 @@ def read_warc(source: str) -> Iterator[Item]:
     """The HTML responses of a WARC file, with their URL, crawl date and HTTP headers as metadata.
 
     Records are numbered in file order, all kinds counted; requests, metadata and non-HTML responses
-    are not articles and are passed over. What warcio prints of a record longer or shorter than its header
-    says is not shown: the records are read all the same, and one it cannot read is an Unreadable. A damaged file ends with one Unreadable at the damage, and so
-    does one cut short (a crawl stopped while writing it), whose last record warcio gives back as it is or
-    passes over in silence.
+    are not articles and are passed over. A damaged file ends with one Unreadable at the damage, and so
+    does one cut short (a crawl stopped while writing it), whose last record warcio gives back as it is,
+    passes over in silence or fails to parse. What warcio prints of a record longer or shorter than its
+    header says is not shown: the records are read all the same.
     """
     from warcio.archiveiterator import ArchiveIterator
 
@@ -206,7 +206,7 @@ def read_warc(source: str) -> Iterator[Item]:
                     number += 1
                     item = _warc_item(place, record)
             except Exception as error:  # warcio and zlib raise many kinds on a damaged archive
-                reason = CUT_SHORT if _ends_in_header(source, archive.offset) else \
+                reason = CUT_SHORT if _ends_in_header(stream, archive.offset) else \
                     f"WARC record could not be read ({type(error).__name__}: {error})"
                 yield Unreadable(place=place, reason=reason)
                 return
@@ -220,12 +220,11 @@ def read_warc(source: str) -> Iterator[Item]:
         yield Unreadable(place=place, reason=CUT_SHORT)
 
 
-def _ends_in_header(source: str, offset: int) -> bool:
+def _ends_in_header(stream: BinaryIO, offset: int) -> bool:
     """Whether the file ends inside the WARC header of the record at `offset`, where warcio raises whatever the
-    header's first missing line leads to (a bad first line, no target URI, ...)."""
-    with open(source, "rb") as stream:
-        stream.seek(offset)
-        raw = stream.read(HEADER_PEEK)
+    header's first missing line leads to (a bad first line, no target URI, ...). Moves the stream."""
+    stream.seek(offset)
+    raw = stream.read(HEADER_PEEK)
     try:
         head = zlib.decompressobj(32 + zlib.MAX_WBITS).decompress(raw) if raw.startswith(b"\x1f\x8b") else raw
     except zlib.error:
