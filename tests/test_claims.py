@@ -25,3 +25,29 @@ def test_claims_leave_no_participle_or_comment_dangling(resources):
 def test_claims_drop_the_closing_mark_of_a_quote_cut_out():
     assert _tidy("the senator urged regulators to ”") == "the senator urged regulators to"
     assert _tidy("he called it “a sham”") == "he called it “a sham”"
+
+
+def test_claims_leave_out_the_dateline_that_opens_an_article(resources):
+    def first_claim(opening: str) -> tuple[str, tuple[str, ...]]:
+        (annotated,) = annotate([read_text(f"{opening}\n\nThe strike is the first at the port in ten years.")],
+                                Parser(resources.nlp))
+        claim = extract_article(annotated).claims[0]
+        return claim.text, claim.actors
+
+    for dateline in ("KELBY — ", "KELBY (AP) - ", "PORT KELBY, Ore. — ", "KELBY—", "(Kelby Ledger) – "):
+        text, actors = first_claim(f"{dateline}Dock workers at the Marlow terminal walked out on Monday.")
+        assert text == "Dock workers at the Marlow terminal walked out on Monday", dateline
+        assert not {"kelby", "port-kelby", "ap", "kelby-ledger"} & set(actors), dateline
+    assert first_claim("U.S.-Kelby talks on the dock workers' wages resumed on Monday.")[0] == (
+        "U.S.-Kelby talks on the dock workers' wages resumed on Monday")
+
+
+def test_claims_keep_capitals_and_a_dash_later_in_an_article(resources):
+    text = ("Dock workers walked out on Monday.\nThe port lost two ships to rival harbors.\nTrucks queued for a day.\n"
+            "NATO — whose ships use the port — asked the union for talks on Tuesday.")
+    assert "NATO asked the union for talks on Tuesday" in _claims(resources, text)
+
+
+def test_claims_end_without_the_full_stop_of_a_paragraph(resources):
+    assert _claims(resources, "Dock workers walked out on Monday.\n\nTrucks queued at the gate for a day.") == [
+        "Dock workers walked out on Monday", "Trucks queued at the gate for a day"]

@@ -41,12 +41,6 @@ HEADLINE_CHARS = 160
 QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
 # A summary sentence that opens on a pronoun ("They gave ...") says nothing in a list of stories.
 PRONOUN_START = re.compile(r"(?:he|she|it|its|they|their|them|his|her|those|these|this|that|we|i|you)\b", re.IGNORECASE)
-# "WASHINGTON — ", "NEW YORK (AP) - ", "LOS ANGELES, Calif. — ", "PARIS—"; not the "U.S.-" of "U.S.-Mexico talks"
-DATELINE = re.compile(
-    r"^(?=[A-Z.'’ ,]*[A-Z]{3})[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*)*"  # a place in capitals, one word of three or more
-    r"(?:,\s*[A-Z][a-z]+\.)?(?:\s*\([A-Za-z]+\))?"  # ", Calif.", "(AP)"
-    r"(?:\s*[—―–]+|\s+-+)\s*"  # a dash, or a hyphen after a space
-)
 
 Runner = Callable[[Callable, Iterable], Iterator]  # (function, items) -> function(item) for each, in order
 
@@ -332,10 +326,10 @@ def _in_file_order(position: str) -> tuple[str, int]:
 
 
 def _headline(report: StoryReport) -> str:
-    """The first sentence of the neutral summary (corroborated facts) that stands on its own, without its
-    dateline; else the first article's title; else the summary's first sentence, or the article's opening."""
+    """The first sentence of the neutral summary (corroborated facts) that stands on its own; else the first
+    article's title; else the summary's first sentence, or the article's opening."""
     plain = [s.text for s in report.summary if not QUOTE_MARKS & set(s.text)]
-    alone = [DATELINE.sub("", t) for t in plain if not PRONOUN_START.match(t)]
+    alone = [t for t in plain if not PRONOUN_START.match(t)]
     if alone:
         return (alone[0][:1].upper() + alone[0][1:])[:HEADLINE_CHARS]
     if report.articles[0].title or not plain:

@@ -27,6 +27,15 @@ SPEECH_LEMMAS = frozenset(
 )
 MIN_CONTENT_WORDS = 3
 LONG_CLAUSE = 18
+DATELINE_SENTENCES = 3  # a dateline opens a line among the article's first sentences
+# "WASHINGTON — ", "NEW YORK (AP) - ", "LOS ANGELES, Calif. — ", "PARIS—", "(Example News) – "; not the "U.S.-" of
+# "U.S.-Mexico talks"
+DATELINE = re.compile(
+    r"(?:(?=[A-Z.'’ ,]*[A-Z]{3})[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*)*"  # a place in capitals, one word of three or more
+    r"(?:,\s*[A-Z][a-z]+\.)?(?:\s*\([A-Za-z]+\))?"  # ", Calif.", "(AP)"
+    r"|\([A-Z][\w.&'’ -]{0,39}\))"  # or an outlet alone, in brackets
+    r"(?:\s*[—―–]+|\s+-+)\s*"  # a dash, or a hyphen after a space
+)
 
 
 def extract_claims(
@@ -41,13 +50,14 @@ def extract_claims(
     """The article's claims in text order, ids `<article>-c<n>`."""
     quoted = [q.span for q in quotes if q.kind == "direct"]
     units: list[tuple[Span, str, Span, dict]] = []
-    for sentence in sentences:
+    for n, sentence in enumerate(sentences):
         if sentence.kind == "opinion":
             continue
         sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
         if sent is None:
             continue
-        units += _clause_units(sent, article_id, quoted, quantities)
+        after = _dateline_end(sent) if n < DATELINE_SENTENCES else sent.start_char
+        units += _clause_units(sent, article_id, quoted, quantities, after)
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)
     return tuple(
@@ -56,14 +66,23 @@ def extract_claims(
     )
 
 
-def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequence[Quantity]) -> list:
+def _dateline_end(sent) -> int:
+    """Where the sentence's dateline ends ("WASHINGTON — "), if it opens a line with one; else where it starts."""
+    opens_line = sent.start_char == 0 or sent.doc.text[sent.start_char - 1] == "\n"
+    match = DATELINE.match(sent.text) if opens_line else None
+    return sent.start_char + (match.end() if match else 0)
+
+
+def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequence[Quantity], after: int) -> list:
+    """The sentence's clause claims (and the numbers and events of long clauses), from the character `after`
+    on: a dateline is no part of what the sentence claims."""
     sentence = _span(sent.start_char, sent.end_char, article_id)
     heads = [t for t in sent if _is_clause_head(t)]
     units = []
     for head in heads:
         if _is_speech_frame(head):
             continue
-        tokens = _without_quoted(_clause_tokens(head, heads), quoted)
+        tokens = [t for t in _without_quoted(_clause_tokens(head, heads), quoted) if t.idx >= after]
         if sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.is_stop) < MIN_CONTENT_WORDS:
             continue
         span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
@@ -121,7 +140,7 @@ def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):
         tokens.pop(0)
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):  # a line break too
         tokens.pop()
     return tokens
 
