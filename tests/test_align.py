@@ -65,7 +65,21 @@ def test_align_summary_leaves_out_attributions_and_phrases_without_a_verb(resour
         ("up to 20", "number", ()), ("175 people were treated for smoke", "number", ("treat",)),
         ("the death of a contractor", "event", ()), ("the dam held", "statement", ("hold",)),
         ("the mayor urged the companies to", "statement", ("urge",)), ("crews fought the fire and", "statement", ("fight",))))]
-    assert [s.text for s in summarise(phrases)] == ["175 people were treated for smoke.", "The dam held."]
+    assert [s.text for s in summarise(phrases, {}, {})] == ["175 people were treated for smoke.", "The dam held."]
+
+
+def test_align_summary_says_who_said_what_no_two_sources_state_in_their_own_voice(resources):
+    report = compare([
+        read_text("Floodwater closed the Kelton bridge on Sunday, cutting the town off from the coast road. The "
+                  "bridge will reopen to traffic on Friday, officials said. It will cost the town about 40,000 "
+                  "dollars, they said. Shops along the river stayed shut all week.", outlet="Ledger"),
+        read_text("Volunteers filled sandbags outside the school on Monday. Floodwater shut the old bridge over the "
+                  "Kel on Sunday morning. The bridge will reopen to traffic on Friday, officials said. Repairs will "
+                  "cost the town about 40,000 dollars, they said.", outlet="Daily")], resources)
+    summary = [s.text for s in report.summary]
+    assert "The bridge will reopen to traffic on Friday, officials said." in summary
+    assert any(s.startswith("Floodwater") and not s.endswith("said.") for s in summary)
+    assert not any("40,000" in s for s in summary)  # said by "they", whom nobody names
 
 
 def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...]) -> ClaimGroup:

@@ -35,7 +35,7 @@ def align_story(
         framing=build_framing(facts, entities),
         sentences=tuple(s for f in facts for s in f.sentences),
         timeline=build_timeline([e for f in facts for e in f.events], embedder),
-        summary=summarise(groups),
+        summary=summarise(groups, {e.id: e.name for e in entities}, sources),
         warnings=tuple(warnings) + _copy_warnings(articles, sources),
     )
 

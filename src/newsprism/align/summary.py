@@ -1,4 +1,6 @@
-"""A short neutral account built only from corroborated claims, in their plainest wording."""
+"""A short neutral account built only from corroborated claims, in their plainest wording. A claim that fewer than
+two independent sources state in their own voice is told with its speaker ("..., officials said"): that two
+outlets report what someone said corroborates that it was said, not that it is so."""
 
 from __future__ import annotations
 
@@ -12,15 +14,23 @@ MAX_SENTENCES = 6
 DANGLING_END = re.compile(
     r"\b(?:and|or|but|nor|to|of|the|a|an|by|for|with|from|at|as|into|than|has|have|had|is|are|was|were|be|been|"
     r"will|would|can|could|should|must|his|her|their|its|our|my|your)\W*$", re.IGNORECASE)
+# A speaker that names nobody: a pronoun the speaker finder could not resolve, or a phrase it cut short.
+NOBODY = re.compile(r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
+                    re.IGNORECASE)
+# First words lowercased in "..., the source said", "..., officials said".
+COMMON_FIRST_WORDS = frozenset("""the a an some many several two three four officials police authorities residents
+    witnesses sources experts analysts critics prosecutors investigators lawmakers aides protesters""".split())
 
 
-def summarise(groups: Sequence[ClaimGroup]) -> tuple[SummarySentence, ...]:
+def summarise(groups: Sequence[ClaimGroup], names: dict[str, str], source_of: dict[str, str]) -> tuple[SummarySentence, ...]:
     """Corroborated statements that read as sentences (not quotes, not phrases without a verb), most widely
-    reported first, then in story order."""
-    chosen = [g for g in groups if g.verdict == "corroborated" and _reads_as_sentence(g)]
-    chosen = sorted(chosen, key=lambda g: (-g.independent_sources, g.claims[0].span.article_id, g.claims[0].span.start))
+    reported first, then in story order. `names` gives the name of each entity id a claim is attributed to;
+    `source_of` maps an article id to the article it copies (itself when independent)."""
+    told = {g.id: _told(g, names, source_of) for g in groups if g.verdict == "corroborated" and _reads_as_sentence(g)}
+    chosen = sorted((g for g in groups if told.get(g.id)),
+                    key=lambda g: (-g.independent_sources, g.claims[0].span.article_id, g.claims[0].span.start))
     return tuple(
-        SummarySentence(text=_sentence(g.text), claim_group=g.id, spans=tuple(c.span for c in g.claims))
+        SummarySentence(text=told[g.id], claim_group=g.id, spans=tuple(c.span for c in g.claims))
         for g in chosen[:MAX_SENTENCES]
     )
 
@@ -34,7 +44,31 @@ def _reads_as_sentence(group: ClaimGroup) -> bool:
     return wording.kind == "statement" or (wording.kind != "quote" and bool(wording.verbs))
 
 
-def _sentence(text: str) -> str:
+def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -> str | None:
+    """The group's summary sentence: as a fact when two independent sources state it in their own voice, else
+    with who said it (the wording's speaker first), unless the wording already says ("..., according to a poll").
+    None when its sources name nobody who said it."""
+    own_voice = {source_of.get(c.span.article_id, c.span.article_id) for c in group.claims if not c.attributed_to}
+    ordered = sorted(group.claims, key=lambda c: c.text != group.text)
+    speakers = [names.get(c.attributed_to, c.attributed_to) for c in ordered if c.attributed_to]
+    if not speakers or len(own_voice) >= 2 or "according to" in group.text.casefold():
+        return _sentence(group.text)
+    named = [s for s in speakers if not NOBODY.fullmatch(s)]
+    if not named:
+        return None
+    if named[0].casefold() in group.text.casefold():
+        return _sentence(group.text)
+    return _sentence(group.text, _mid_sentence(named[0]))
+
+
+def _mid_sentence(speaker: str) -> str:
+    first, _, rest = speaker.partition(" ")
+    return " ".join([first.lower() if first.lower() in COMMON_FIRST_WORDS else first, rest]).strip()
+
+
+def _sentence(text: str, speaker: str | None = None) -> str:
     text = text.strip().rstrip(",;:–—")
     text = text[:1].upper() + text[1:]
+    if speaker:
+        text = text.rstrip(".") + (" " if text.endswith(("?", "!")) else ", ") + f"{speaker} said"
     return text if text.endswith((".", "!", "?", "”", '"')) else text + "."
