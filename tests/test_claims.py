@@ -51,3 +51,13 @@ def test_claims_keep_capitals_and_a_dash_later_in_an_article(resources):
 def test_claims_end_without_the_full_stop_of_a_paragraph(resources):
     assert _claims(resources, "Dock workers walked out on Monday.\n\nTrucks queued at the gate for a day.") == [
         "Dock workers walked out on Monday", "Trucks queued at the gate for a day"]
+
+
+def test_claims_keep_a_quote_they_cannot_stand_without(resources):
+    assert _claims(resources, "The mayor called the harbor plan “a costly mistake” on Tuesday.")[0] == (
+        "The mayor called the harbor plan “a costly mistake” on Tuesday")
+    assert _claims(resources, "The union chief said the pier is a “floating hazard,” the paper reported.")[0] == (
+        "the pier is a “floating hazard”")
+    # a tweet's words are the quote's claim, not the frame's
+    assert _claims(resources, "The council tweeted: “The ferry will run every hour from Monday.”") == [
+        "The ferry will run every hour from Monday."]

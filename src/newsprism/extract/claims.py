@@ -5,7 +5,8 @@ in the reporter's voice or attributed to a speaker ("X said that <claim>"). A re
 replaced by the noun it stands for, so "strikes, which killed 25" gives "strikes killed 25". A number
 buried in a long clause also gets a claim of its own, the phrase around it ("the deaths of 25 members in
 airstrikes"), so that each number can be compared across articles. Opinion sentences and the words of
-direct quotes give no clause claims; each direct quote gives one claim attributed to its speaker.
+direct quotes give no clause claims, unless the clause cannot stand without its quote ("called the plan “a
+sham”"); each direct quote gives one claim attributed to its speaker.
 """
 
 from __future__ import annotations
@@ -25,6 +26,10 @@ SPEECH_LEMMAS = frozenset(
     accuse deny confirm explain suggest believe think assert declare acknowledge vow pledge threaten
     predict urge call reply respond quote""".split()
 )
+QUOTED_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
+COMPLEMENTS = {"attr", "oprd", "acomp"}
+PHRASE_MODIFIERS = {"det", "predet", "poss", "amod", "compound", "nummod"}
+SPOKEN_ARGUMENTS = {"dobj", "xcomp", "ccomp"}  # what a quote is to "tweeted", "wrote", "said"
 MIN_CONTENT_WORDS = 3
 LONG_CLAUSE = 18
 DATELINE_SENTENCES = 3  # a dateline opens a line among the article's first sentences
@@ -82,7 +87,11 @@ def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequenc
     for head in heads:
         if _is_speech_frame(head):
             continue
-        tokens = [t for t in _without_quoted(_clause_tokens(head, heads), quoted) if t.idx >= after]
+        clause = _clause_tokens(head, heads)
+        needed = _quoted_arguments(clause, quoted)
+        if any(t.head.i == head.i and t.dep_ in SPOKEN_ARGUMENTS for t in needed) and head.lemma_ in SPEECH_LEMMAS:
+            continue  # "X tweeted: “...”": the quote is the claim
+        tokens = [t for t in (clause if needed else _without_quoted(clause, quoted)) if t.idx >= after]
         if sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.is_stop) < MIN_CONTENT_WORDS:
             continue
         span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
@@ -95,6 +104,20 @@ def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequenc
             units += [_quantity_unit(q, sent, article_id, sentence) for q in own]
             units += [_event_unit(noun, article_id, sentence, quantities) for noun in _event_nouns(tokens)]
     return [u for u in units if u is not None]
+
+
+def _quoted_arguments(tokens: list[Token], quoted: list[Span]) -> list[Token]:
+    """The words of a direct quote that the rest of the clause cannot stand without: the subject, object or
+    complement of one of its words, where the quote is a complement ("called the plan “a sham”"), splits a phrase
+    ("a “false prophet”") or ends the clause. Not "jeered “the worst negotiator” Tom Brandt", which reads whole
+    without it."""
+    cut = {t.i for t in tokens if _inside(t, quoted)}
+    kept = [t for t in tokens if t.i not in cut and not t.is_punct]
+    arguments = [t for t in tokens if t.i in cut and t.head.i not in cut and t.head.i != t.i and t.dep_ in QUOTED_ARGUMENTS]
+    splits = any(t.head.i in cut and t.dep_ in PHRASE_MODIFIERS for t in kept)
+    ends = bool(kept) and any(t.i > kept[-1].i for t in arguments)
+    completes = any(t.dep_ in COMPLEMENTS for t in arguments)  # "called the report “a hoax”", "is “wrong”"
+    return arguments if splits or ends or completes else []
 
 
 def _without_quoted(tokens: list[Token], quoted: list[Span]) -> list[Token]:
@@ -170,7 +193,10 @@ def _tidy(text: str) -> str:
     text = re.sub(r"([,;:–—-])(\s*[,.;:–—-])+", r"\1", text)
     if text.endswith("”") and "“" not in text:  # the closing mark of a quote cut out
         text = text[:-1]
-    return text.strip(" ,;:–—-")
+    text = text.strip(" ,;:–—-")
+    if text.count("“") > text.count("”") or text.count('"') % 2:  # the closing mark of a quote kept, cut as punctuation
+        text = text.rstrip(",.") + ("”" if "“" in text else '"')
+    return text
 
 
 def _parts(head: Token) -> dict:
