@@ -82,9 +82,17 @@ def test_align_summary_says_who_said_what_no_two_sources_state_in_their_own_voic
     assert not any("40,000" in s for s in summary)  # said by "they", whom nobody names
 
 
-def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...]) -> ClaimGroup:
+def test_align_summary_names_a_speaker_once():
+    said = [_corroborated(n, text, "statement", ("send",), speaker) for n, (text, speaker) in enumerate((
+        ("Ruiz asked the state for emergency money", "e1"), ("the state will send emergency money", "e1"),
+        ("the money will come by Friday", "they")))]
+    assert [s.text for s in summarise(said, {"e1": "Ana Ruiz"}, {})] == [
+        "Ruiz asked the state for emergency money.", "The state will send emergency money, Ana Ruiz said."]
+
+
+def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...], speaker: str | None = None) -> ClaimGroup:
     span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
-    claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs)
+    claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs, attributed_to=speaker)
     return ClaimGroup(id=text, verdict="corroborated", text=text, claims=(claim,), article_ids=("a", "b"), independent_sources=2)
 
 

@@ -46,7 +46,8 @@ def _reads_as_sentence(group: ClaimGroup) -> bool:
 
 def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -> str | None:
     """The group's summary sentence: as a fact when two independent sources state it in their own voice, else
-    with who said it (the wording's speaker first), unless the wording already says ("..., according to a poll").
+    with who said it (the wording's speaker first), unless the wording already names them ("Trump called ...",
+    "..., according to a poll").
     None when its sources name nobody who said it."""
     own_voice = {source_of.get(c.span.article_id, c.span.article_id) for c in group.claims if not c.attributed_to}
     ordered = sorted(group.claims, key=lambda c: c.text != group.text)
@@ -56,7 +57,7 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
     named = [s for s in speakers if not NOBODY.fullmatch(s)]
     if not named:
         return None
-    if named[0].casefold() in group.text.casefold():
+    if re.search(rf"\b{re.escape(named[0].split()[-1])}\b", group.text, re.IGNORECASE):  # "Trump called ...", Trump said
         return _sentence(group.text)
     return _sentence(group.text, _mid_sentence(named[0]))
 
