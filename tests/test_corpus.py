@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newsprism.cli import _outlets
 from newsprism.corpus import Corpus, ReportFailed, UnknownStory, _headline, _in_file_order
 from newsprism.demo import demo_paths
 from newsprism.errors import DatabaseError
 from newsprism.models import SummarySentence
+from newsprism.report.view import few_outlets
 
 SCRIPTS = Path(__file__).resolve().parents[1] / "scripts"
 FLOOD = [
@@ -351,7 +351,7 @@ def test_corpus_commands_ingest_list_show_and_explain_failures(tmp_path, inputs)
     assert len(listed) == 4 and listed[0].split()[1:3] == ["4", "article(s)"] and "Wire Reprint" in listed[0]
     story_id = listed[0].split()[0]
     assert run("stories", "--limit", "1").stdout.splitlines() == run("stories", "--min-articles", "3").stdout.splitlines() == listed[:2]
-    assert _outlets(tuple(f"Outlet {n}" for n in range(9))) == "Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5 and 3 more"
+    assert few_outlets(tuple(f"Outlet {n}" for n in range(9))) == "Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5 and 3 more"
     records = [json.loads(line) for line in run("stories", "--jsonl").stdout.splitlines()]
     assert [(r["id"], len(r["article_ids"])) for r in records] == [(line.split()[0], int(line.split()[1])) for line in listed[::2]]
     shown = run("show", story_id, "--json", str(tmp_path / "story.json"), "--html", str(tmp_path / "story.html"))

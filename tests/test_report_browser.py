@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from newsprism import compare, read_text
 from newsprism.report import render_html
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.browser
 
 HOSTILE = ("Mayor Jo Ames opened the bridge on Monday. <img src=x onerror=\"window.pwned=1\"> "
@@ -23,20 +20,6 @@ def page_file(resources, tmp_path_factory):
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(render_html(report), encoding="utf-8")
     return path, report
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
-        pytest.skip("Debian's chromium is not installed (scripts/install-chromium.sh installs it)")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        )
-        yield browser
-        browser.close()
 
 
 def test_report_browser_runs_no_article_script(browser, page_file):

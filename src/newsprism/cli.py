@@ -58,7 +58,6 @@ def corpus() -> None:
     """Ingest a large collection into a database, grouped into stories."""
 
 
-OUTLETS_SHOWN = 6  # in a line of `corpus stories`; --jsonl gives them all
 DB_OPTION = click.option("--db", "db_url", default="sqlite:///newsprism.db", show_default=True,
                          help="Database URL: sqlite:///FILE or postgresql+psycopg://USER@HOST/DB.")
 
@@ -100,21 +99,18 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) ->
 @DB_OPTION
 @click.option("--min-articles", type=click.IntRange(min=1), default=1, show_default=True, help="List only stories this large.")
 @click.option("--limit", type=click.IntRange(min=1), help="List only this many stories, the largest.")
+@click.option("--containing", default="", metavar="WORDS", help="List only stories whose headline has these words.")
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON record a story (id, article ids, outlets, dates, headline).")
-def corpus_stories(db_url, min_articles, limit, as_jsonl) -> None:
+def corpus_stories(db_url, min_articles, limit, containing, as_jsonl) -> None:
     """List the stories, largest first: id, size, dates, outlets and headline."""
-    for story in _existing_corpus(db_url).stories(min_articles, limit):
+    from newsprism.report.view import few_outlets
+
+    for story in _existing_corpus(db_url).stories(min_articles, limit, containing=containing):
         if as_jsonl:
             click.echo(story.model_dump_json())
             continue
         dates = f"{story.first} .. {story.last}" if story.first else "undated"
-        click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {_outlets(story.outlets)}\n    {story.headline}")
-
-
-def _outlets(outlets: tuple[str, ...]) -> str:
-    """The first few outlets of a story, and how many more (a wire story can have hundreds)."""
-    shown = ", ".join(outlets[:OUTLETS_SHOWN]) or "-"
-    return shown + (f" and {len(outlets) - OUTLETS_SHOWN} more" if len(outlets) > OUTLETS_SHOWN else "")
+        click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {few_outlets(story.outlets)}\n    {story.headline}")
 
 
 @corpus.command("failures")
@@ -137,6 +133,29 @@ def corpus_show(story_id, db_url, html_path, json_path) -> None:
     except NewsprismError as error:
         _exit_with(error)
     _emit(report, html_path, None, json_path)
+
+
+@corpus.command("serve")
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to serve on (0.0.0.0: every one).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True)
+def corpus_serve(db_url, host, port) -> None:
+    """Serve a web page of the stories (search, sizes, outlets), each story's report and the failures, until
+    Ctrl-C."""
+    from newsprism.corpus.web import make_server
+
+    corpus = _existing_corpus(db_url)
+    try:
+        server = make_server(corpus, host, port)
+    except OSError as error:
+        _exit_with(f"cannot serve on {host}:{port}: {error.strerror or error}")
+    click.echo(f"serving {db_url} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped")
+    finally:
+        server.server_close()
 
 
 def _existing_corpus(db_url: str):

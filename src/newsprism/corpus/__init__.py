@@ -81,12 +81,18 @@ class Corpus:
             unreported=unreported,
         )
 
-    def stories(self, min_articles: int = 1, limit: int | None = None) -> list[StoryInfo]:
-        """The stories of at least `min_articles` articles (the `limit` largest, if given), largest first, with
-        their outlets, dates and a headline."""
+    def stories(
+        self, min_articles: int = 1, limit: int | None = None, offset: int = 0, containing: str = ""
+    ) -> list[StoryInfo]:
+        """The stories of at least `min_articles` articles whose headline contains the words `containing`, largest
+        first, with their outlets, dates and a headline: the `limit` from the `offset`-th on, if given."""
         reported = self.store.reported()
-        chosen = [story_id for story_id, size in self.store.story_ids() if size >= min_articles][:limit]
-        return [self._info(story_id, reported.get(story_id)) for story_id in chosen]
+        words = containing.casefold().split()
+        chosen = [
+            story_id for story_id, size in self.store.story_ids()
+            if size >= min_articles and all(w in reported.get(story_id, (0, ""))[1].casefold() for w in words)
+        ]
+        return [self._info(story_id, reported.get(story_id)) for story_id in chosen[offset:][:limit]]
 
     def failures(self) -> list[Unreadable]:
         """Every input item that could not be stored, with where it was and why."""

@@ -7,11 +7,15 @@ from collections import defaultdict
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.models import StoryReport
-from newsprism.report.view import marks, outlet_names, paragraphs, sentence_of, snippet
+from newsprism.report.view import few_outlets, marks, outlet_names, paragraphs, sentence_of, snippet
+
+
+def _environment() -> Environment:
+    return Environment(loader=PackageLoader("newsprism", "report/templates"), autoescape=select_autoescape(default=True))
 
 
 def render_html(report: StoryReport) -> str:
-    env = Environment(loader=PackageLoader("newsprism", "report/templates"), autoescape=select_autoescape(default=True))
+    env = _environment()
     env.filters["snippet"] = lambda span, limit=None: snippet(report, span, limit)
     env.filters["sentence"] = lambda span: snippet(report, sentence_of(report, span))
     article_marks = marks(report)
@@ -24,6 +28,14 @@ def render_html(report: StoryReport) -> str:
         group_names={g.id: g.text for g in report.claims},
         framing={f.article_id: f for f in report.framing.articles},
     )
+
+
+def render_corpus_page(title: str, **page) -> str:
+    """A page of `corpus serve`: the story list (`stories`, `words`, `min_articles`, `page`, `more`,
+    `failure_count`), the failures (`failures`), or a `message` saying what went wrong."""
+    env = _environment()
+    env.filters["few_outlets"] = few_outlets
+    return env.get_template("corpus.html.j2").render(title=title, **page)
 
 
 def _by_verdict(report: StoryReport) -> dict[str, list]:

@@ -8,6 +8,8 @@ from pathlib import PurePath
 
 from newsprism.models import Article, Span, StoryReport
 
+OUTLETS_SHOWN = 6  # in a story's line of a corpus listing; a wire story can have hundreds
+
 
 def outlet_name(article: Article) -> str:
     return article.outlet or PurePath(article.input).name or article.id
@@ -15,6 +17,12 @@ def outlet_name(article: Article) -> str:
 
 def outlet_names(report: StoryReport) -> dict[str, str]:
     return {a.id: outlet_name(a) for a in report.articles}
+
+
+def few_outlets(outlets: tuple[str, ...]) -> str:
+    """The first few outlets of a story, and how many more."""
+    shown = ", ".join(outlets[:OUTLETS_SHOWN]) or "-"
+    return shown + (f" and {len(outlets) - OUTLETS_SHOWN} more" if len(outlets) > OUTLETS_SHOWN else "")
 
 
 def in_order(report: StoryReport, article_ids) -> list[str]:
