@@ -150,6 +150,15 @@ def test_compare_summary_uses_only_corroborated_claims(report):
     assert all(verdicts[s.claim_group] == "corroborated" for s in report.summary)
 
 
+def test_compare_summary_tells_the_ayatollahs_charges_as_his(report):
+    """The first seed reports what Khamenei charged, and the blog copies it: corroborated that he said it, not
+    that it is so."""
+    groups = {g.id: g for g in report.claims}
+    his = [s for s in report.summary if all(c.attributed_to for c in groups[s.claim_group].claims)]
+    assert his and all(s.text.endswith(", Ali Khamenei said.") for s in his)
+    assert any(not s.text.endswith(" said.") for s in report.summary)  # what both state in their own voice
+
+
 def test_compare_is_deterministic(resources, report):
     again = compare([read_input(str(p), published=DATE) for p in (SEED_NEWS, SEED_BLOG)], resources)
     assert again.to_json() == report.to_json()
