@@ -15,8 +15,9 @@ DANGLING_END = re.compile(
     r"\b(?:and|or|but|nor|to|of|the|a|an|by|for|with|from|at|as|into|than|has|have|had|is|are|was|were|be|been|"
     r"will|would|can|could|should|must|his|her|their|its|our|my|your)\W*$", re.IGNORECASE)
 # A speaker that names nobody: a pronoun the speaker finder could not resolve, or a phrase it cut short.
-NOBODY = re.compile(r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
-                    re.IGNORECASE)
+NOBODY = re.compile(
+    r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
+    re.IGNORECASE)
 # First words lowercased in "..., the source said", "..., officials said".
 COMMON_FIRST_WORDS = frozenset("""the a an some many several two three four officials police authorities residents
     witnesses sources experts analysts critics prosecutors investigators lawmakers aides protesters""".split())
@@ -47,8 +48,7 @@ def _reads_as_sentence(group: ClaimGroup) -> bool:
 def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -> str | None:
     """The group's summary sentence: as a fact when two independent sources state it in their own voice, else
     with who said it (the wording's speaker first), unless the wording already names them ("Trump called ...",
-    "..., according to a poll").
-    None when its sources name nobody who said it."""
+    "..., according to a poll"). None when its sources name nobody who said it."""
     own_voice = {source_of.get(c.span.article_id, c.span.article_id) for c in group.claims if not c.attributed_to}
     ordered = sorted(group.claims, key=lambda c: c.text != group.text)
     speakers = [names.get(c.attributed_to, c.attributed_to) for c in ordered if c.attributed_to]
@@ -63,6 +63,7 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
 
 
 def _mid_sentence(speaker: str) -> str:
+    """The speaker as written after a comma: "The source" -> "the source", names as they are."""
     first, _, rest = speaker.partition(" ")
     return " ".join([first.lower() if first.lower() in COMMON_FIRST_WORDS else first, rest]).strip()
 
