@@ -48,6 +48,8 @@ def test_corpus_web_lists_the_stories_and_opens_a_report(browser, site):
     page.click(f"text={demo.headline}")
     assert page.url.endswith(f"/story/{demo.id}")
     assert "The Harbor Ledger" in page.title() and demo.headline in page.inner_text("body")
+    page.click("text=All stories")
+    assert page.locator("tr.story").count() == 2
 
 
 def test_corpus_web_finds_stories_by_the_words_of_their_headline(browser, site):

@@ -49,7 +49,7 @@ def _page(corpus: Corpus, address: str) -> tuple[int, str]:
         if url.path == "/failures":
             return 200, render_corpus_page("What could not be stored", failures=corpus.failures())
         if url.path.startswith("/story/"):
-            return 200, render_html(corpus.story(unquote(url.path.removeprefix("/story/"))))
+            return 200, render_html(corpus.story(unquote(url.path.removeprefix("/story/"))), home="/")
     except BadQuery as error:
         return 400, render_corpus_page("Bad request", message=str(error))
     except UnknownStory as error:

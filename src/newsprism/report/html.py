@@ -14,13 +14,15 @@ def _environment() -> Environment:
     return Environment(loader=PackageLoader("newsprism", "report/templates"), autoescape=select_autoescape(default=True))
 
 
-def render_html(report: StoryReport) -> str:
+def render_html(report: StoryReport, home: str | None = None) -> str:
+    """The report as one page; `home`: the address of the page that lists it (a corpus's stories), linked."""
     env = _environment()
     env.filters["snippet"] = lambda span, limit=None: snippet(report, span, limit)
     env.filters["sentence"] = lambda span: snippet(report, sentence_of(report, span))
     article_marks = marks(report)
     return env.get_template("report.html.j2").render(
         report=report,
+        home=home,
         names=outlet_names(report),
         verdicts=_by_verdict(report),
         quotes_by_speaker=_quotes_by_speaker(report),
