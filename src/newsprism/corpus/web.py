@@ -71,6 +71,7 @@ def _story_list(corpus: Corpus, query: dict[str, list[str]]) -> str:
 
 
 def _number(query: dict[str, list[str]], name: str, default: int) -> int:
+    """A whole number of 1 or more given in the query ("page=2"), else `default`."""
     value = query.get(name, [str(default)])[-1].strip() or str(default)
     if not value.isdigit() or int(value) < 1:
         raise BadQuery(f"{name}={value!r}: give a whole number of 1 or more")
