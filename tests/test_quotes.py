@@ -319,6 +319,9 @@ SPEAKER_NAMES = {
     "a quote with no cue after someone else is named is theirs": (
         "“The pier is unsafe,” Nadia Okafor said. Tom Birch disagreed. “It has never been safer.”",
         {"It has never": "Tom Birch"}),
+    "a surname the tagger takes for a common word still names its speaker": (
+        "Harbor chief Lena Price opened the new pier on Monday.\n\nPrice said the pier would take two ferries an hour.",
+        {"the pier would": "Lena Price"}),
     "a quote with no cue takes the person last named as a subject": (
         "Harbour master Tom Birch opened the rally. At the end, Rosa Lind sang the old harbour song, "
         "“Row the boat home and keep the lantern lit for me.”",

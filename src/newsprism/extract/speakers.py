@@ -60,11 +60,12 @@ class SpeakerResolver:
         return entity
 
     def _by_name(self, mention: SpacySpan) -> LocalEntity | None:
-        """The entity named by the mention's head word ("Maj. Charlie Dietz", not "supporters of X")."""
+        """The entity named by the mention's head word ("Maj. Charlie Dietz", not "supporters of X"). A name the
+        tagger took for a common word ("Trump said", tagged as a noun or a verb) is still matched by its spelling."""
         head = mention.root
         start, end = head.idx, head.idx + len(head)
         matches = [e for e in self.entities for m in e.mentions if m.span.start < end and start < m.span.end]
-        if not matches and head.pos_ == "PROPN":
+        if not matches and (head.pos_ == "PROPN" or head.is_title and head.pos_ != "PRON"):
             matches = [e for e in self.entities if same_actor(mention.text, e.name, person=True)]
         return min(matches, key=lambda e: (e.label != "PERSON", e.key)) if matches else None
 
