@@ -70,7 +70,7 @@ def test_quotes_reported_speech_and_according_to(nlp):
 
 
 def test_quotes_scare_quotes_are_not_speech(nlp):
-    quotes = _quotes(nlp, "The group is part of the so-called “Harbour Alliance,” a coalition formed in 2015.")
+    quotes = _quotes(nlp, "The ferry group belongs to the so-called “Harbour Alliance,” a coalition formed in 2015.")
     assert quotes == ()
 
 
