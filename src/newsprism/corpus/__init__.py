@@ -337,7 +337,7 @@ def _headline(report: StoryReport) -> str:
     plain = [s.text for s in report.summary if not QUOTE_MARKS & set(s.text)]
     alone = [t for t in plain if not PRONOUN_START.match(t)]
     if alone:
-        return (alone[0][:1].upper() + alone[0][1:])[:HEADLINE_CHARS]
+        return alone[0][:HEADLINE_CHARS]
     if report.articles[0].title or not plain:
         return _title(report.articles[0])
     return plain[0][:HEADLINE_CHARS]
