@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from newsprism.corpus import Corpus, ReportFailed, UnknownStory, _headline, _in_file_order
+from newsprism.corpus import HEADLINE_CHARS, Corpus, ReportFailed, UnknownStory, _headline, _in_file_order
 from newsprism.demo import demo_paths
 from newsprism.errors import DatabaseError
 from newsprism.models import SummarySentence
@@ -100,6 +100,9 @@ def test_corpus_headline_is_a_summary_sentence_that_stands_on_its_own(sqlite_cor
     assert headline(["They blocked the gate for six hours."]) == "Dock workers strike at Port Kelby"
     assert headline(["They blocked the gate for six hours."], titled.model_copy(update={"title": None})) == \
         "They blocked the gate for six hours."
+    long_opening = "Dock workers walked out at Port Kelby on Monday, " + "and cranes stood idle at every berth, " * 5
+    cut = headline([], titled.model_copy(update={"title": None, "text": long_opening}))
+    assert cut.endswith(" …") and long_opening.startswith(cut[:-1]) and len(cut) <= HEADLINE_CHARS
 
 
 def test_corpus_failures_are_listed_in_file_order():
@@ -150,7 +153,7 @@ def test_an_article_whose_analysis_raises_is_recorded_and_the_rest_of_its_batch_
     ]
 
 
-def test_a_story_whose_report_raises_is_named_and_tried_again_by_the_next_run(tmp_path, monkeypatch, inputs):
+def test_a_story_whose_report_raises_is_named_found_by_its_title_and_tried_again_by_the_next_run(tmp_path, monkeypatch, inputs):
     """A fault injected into one story's report (a real one would be fixed): the other stories get theirs."""
     import newsprism.corpus as corpus_module
 
@@ -169,6 +172,8 @@ def test_a_story_whose_report_raises_is_named_and_tried_again_by_the_next_run(tm
     assert set(_report_sizes(corpus)) == {s for s, _ in corpus.store.story_ids()} - {flood}
     with pytest.raises(ReportFailed, match=f"story {flood}: its report failed \\(ValueError: an unforeseen story\\)"):
         corpus.story(flood)
+    title = next(s.headline for s in corpus.stories() if s.id == flood)
+    assert [s.id for s in corpus.stories(containing=title)] == [flood]
     monkeypatch.setattr(corpus_module, "story_report", report)
     again = corpus.ingest(inputs)
     assert again.unreported == {} and _report_sizes(corpus) == dict(corpus.store.story_ids())

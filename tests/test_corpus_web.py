@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from playwright.sync_api import expect
 
 from newsprism.corpus import Corpus
 from newsprism.corpus.web import make_server
@@ -42,14 +43,15 @@ def test_corpus_web_lists_the_stories_and_opens_a_report(browser, site):
     page = browser.new_page()
     page.goto(address + "/")
     rows = page.locator("tr.story")
-    assert rows.count() == 2
+    expect(rows).to_have_count(2)
     demo = corpus.stories()[0]
-    assert len(demo.article_ids) == 3 and demo.headline in rows.nth(0).inner_text()
+    assert len(demo.article_ids) == 3
+    expect(rows.nth(0)).to_contain_text(demo.headline)
     page.click(f"text={demo.headline}")
-    assert page.url.endswith(f"/story/{demo.id}")
+    expect(page).to_have_url(address + f"/story/{demo.id}")
     assert "The Harbor Ledger" in page.title() and demo.headline in page.inner_text("body")
     page.click("text=All stories")
-    assert page.locator("tr.story").count() == 2
+    expect(page.locator("tr.story")).to_have_count(2)
 
 
 def test_corpus_web_finds_stories_by_the_words_of_their_headline(browser, site):
@@ -60,10 +62,12 @@ def test_corpus_web_finds_stories_by_the_words_of_their_headline(browser, site):
     page.goto(address + "/")
     page.fill("input[name=q]", word)
     page.click("button[type=submit]")
-    assert page.locator("tr.story").count() == 1 and quay.headline in page.inner_text("tr.story")
+    expect(page.locator("tr.story")).to_have_count(1)
+    expect(page.locator("tr.story")).to_contain_text(quay.headline)
     page.fill("input[name=min]", "2")
     page.click("button[type=submit]")
-    assert page.locator("tr.story").count() == 0 and "No story matches" in page.inner_text("body")
+    expect(page.locator("body")).to_contain_text("No story matches")
+    expect(page.locator("tr.story")).to_have_count(0)
 
 
 def test_corpus_web_lists_the_failures(browser, site):
@@ -71,7 +75,8 @@ def test_corpus_web_lists_the_failures(browser, site):
     page = browser.new_page()
     page.goto(address + "/")
     page.click("text=1 item(s) could not be stored")
-    assert "more.jsonl" in page.inner_text("tr.failure") and "line 2" in page.inner_text("tr.failure")
+    expect(page.locator("tr.failure")).to_contain_text("more.jsonl")
+    expect(page.locator("tr.failure")).to_contain_text("line 2")
 
 
 @pytest.mark.parametrize(("path", "status", "said"), [

@@ -17,6 +17,7 @@ import itertools
 import logging
 import re
 import signal
+import textwrap
 import threading
 from collections import Counter
 from contextlib import contextmanager
@@ -90,9 +91,10 @@ class Corpus:
         words = containing.casefold().split()
         chosen = [
             story_id for story_id, size in self.store.story_ids()
-            if size >= min_articles and all(w in reported.get(story_id, (0, ""))[1].casefold() for w in words)
+            if size >= min_articles
+            and all(w in self._current_headline(story_id, size, reported).casefold() for w in words)
         ]
-        return [self._info(story_id, reported.get(story_id)) for story_id in chosen[offset:][:limit]]
+        return [self._info(story_id, reported) for story_id in chosen[offset:][:limit]]
 
     def failures(self) -> list[Unreadable]:
         """Every input item that could not be stored, with where it was and why."""
@@ -102,15 +104,21 @@ class Corpus:
         """The story report of one story (cached once made)."""
         return self._refresh(story_id)[1]
 
-    def _info(self, story_id: str, reported: tuple[int, str] | None) -> StoryInfo:
-        """`reported`: the size and headline of the story's cached report, if any."""
+    def _current_headline(self, story_id: str, size: int, reported: dict[str, tuple[int, str]]) -> str:
+        """The headline of the story's cached report if it is of the story's present `size`, else the title of its
+        first article. `reported`: the size and headline of every cached report."""
+        cached_size, headline = reported.get(story_id, (0, ""))
+        return headline if cached_size == size else _title(self.store.articles_of(story_id)[0])
+
+    def _info(self, story_id: str, reported: dict[str, tuple[int, str]]) -> StoryInfo:
+        """`reported`: the size and headline of every cached report."""
         members = self.store.articles_of(story_id)
-        headline = reported[1] if reported and reported[0] == len(members) else _title(members[0])
         days = sorted(a.published for a in members if a.published)
         return StoryInfo(
             id=story_id, article_ids=tuple(a.id for a in members),
             outlets=tuple(sorted({a.outlet for a in members if a.outlet})),
-            first=days[0] if days else None, last=days[-1] if days else None, headline=headline,
+            first=days[0] if days else None, last=days[-1] if days else None,
+            headline=self._current_headline(story_id, len(members), reported),
         )
 
     def _refresh(self, story_id: str) -> tuple[str, StoryReport]:
@@ -337,11 +345,16 @@ def _headline(report: StoryReport) -> str:
     plain = [s.text for s in report.summary if not QUOTE_MARKS & set(s.text)]
     alone = [t for t in plain if not PRONOUN_START.match(t)]
     if alone:
-        return alone[0][:HEADLINE_CHARS]
+        return _shortened(alone[0])
     if report.articles[0].title or not plain:
         return _title(report.articles[0])
-    return plain[0][:HEADLINE_CHARS]
+    return _shortened(plain[0])
 
 
 def _title(article) -> str:
-    return (article.title or " ".join(article.text.split())[:HEADLINE_CHARS]).strip()
+    return _shortened(article.title or article.text)
+
+
+def _shortened(text: str) -> str:
+    """`text` on one line, cut after its last whole word within HEADLINE_CHARS characters."""
+    return textwrap.shorten(text, HEADLINE_CHARS, placeholder=" …")
