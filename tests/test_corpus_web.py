@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -49,7 +50,8 @@ def test_corpus_web_lists_the_stories_and_opens_a_report(browser, site):
     expect(rows.nth(0)).to_contain_text(demo.headline)
     page.click(f"text={demo.headline}")
     expect(page).to_have_url(address + f"/story/{demo.id}")
-    assert "The Harbor Ledger" in page.title() and demo.headline in page.inner_text("body")
+    expect(page).to_have_title(re.compile("The Harbor Ledger"))
+    expect(page.locator("body")).to_contain_text(demo.headline)
     page.click("text=All stories")
     expect(page.locator("tr.story")).to_have_count(2)
 
