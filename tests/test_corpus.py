@@ -12,7 +12,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Callable
 
+import psutil
 import pytest
 import sqlalchemy as sa
 
@@ -220,17 +222,21 @@ def _bulletins(folder: Path) -> Path:
     return source
 
 
-def _interrupted(db_url: str, source: Path, how: signal.Signals, *options: str) -> tuple[int, str]:
-    """The exit code and error output of an ingest of `source` sent `how` once it has stored four articles, sent
-    to its whole process group (workers too), as a terminal sends Ctrl-C."""
+def _interrupted(
+    db_url: str, source: Path, how: signal.Signals, *options: str, when: Callable[[int], bool] | None = None
+) -> tuple[int, str]:
+    """The exit code and error output of an ingest of `source` sent `how` once `when(its pid)` holds (by default,
+    once it has stored four articles), sent to its whole process group (workers too), as a terminal sends Ctrl-C."""
+    ready = when or (lambda pid: _places(db_url) >= 4)
     process = subprocess.Popen(_cli(db_url, "ingest", str(source), "--batch", "2", *options), stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 120
-    while _places(db_url) < 4 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
+    while process.poll() is None and not ready(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert process.poll() is None and ready(process.pid), "the run ended or stalled before it could be interrupted"
     os.killpg(process.pid, how)
     _, errors = process.communicate()
-    assert 4 <= _places(db_url) < 40, "the run was not interrupted mid-way"
+    assert _places(db_url) < 40, "the run was not interrupted before its end"
     return process.returncode, errors
 
 
@@ -251,6 +257,14 @@ def test_corpus_killed_with_sigkill_then_resumed_loses_and_repeats_nothing(tmp_p
 def test_corpus_interrupted_with_ctrl_c_says_what_is_kept_and_how_to_go_on(tmp_path, workers):
     db_url = f"sqlite:///{tmp_path / 'interrupted.db'}"
     code, errors = _interrupted(db_url, _bulletins(tmp_path), signal.SIGINT, "--workers", workers)
+    assert code == 130 and f"interrupted: the batches stored so far are kept in {db_url}" in errors
+    assert not any(word in errors for word in ("Traceback", "KeyboardInterrupt", "WARNING"))
+
+
+def test_corpus_ctrl_c_while_its_workers_start_stops_the_run_once_they_have(tmp_path):
+    db_url = f"sqlite:///{tmp_path / 'interrupted.db'}"
+    workers_forked = lambda pid: len(psutil.Process(pid).children(recursive=True)) >= 3  # noqa: E731 - fork server, tracker, worker
+    code, errors = _interrupted(db_url, _bulletins(tmp_path), signal.SIGINT, "--workers", "2", when=workers_forked)
     assert code == 130 and f"interrupted: the batches stored so far are kept in {db_url}" in errors
     assert not any(word in errors for word in ("Traceback", "KeyboardInterrupt", "WARNING"))
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import multiprocessing
+import multiprocessing.forkserver
 import re
 import signal
 import textwrap
@@ -251,27 +253,41 @@ def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
         with threadpool_limits(1):  # numpy's BLAS on one core too, as Dask sets it for its workers
             yield map
         return
+    import dask
     from dask.distributed import Client, LocalCluster
 
     cluster = None
-    if scheduler is None:
-        with _on_ctrl_c(signal.SIG_IGN):  # the workers inherit it: on Ctrl-C this process shuts them down
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
-    client = Client(scheduler or cluster)
     interrupted = threading.Event()
-    try:
-        ahead = AHEAD * max(len(client.scheduler_info()["workers"]), 1)
-        with _on_ctrl_c(_stop_at_next_result(interrupted)):
-            yield lambda function, items: _in_order(client, function, items, ahead, interrupted)
-    except KeyboardInterrupt:
-        _quiet_dask()  # here and on our workers (not on a cluster of the user's): warnings of the work cut short
-        if cluster is not None:
-            client.run(_quiet_dask)
-        raise
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        with _on_ctrl_c(lambda signum, frame: interrupted.set()):  # kept until the cluster can be shut down
+            if scheduler is None:
+                _start_fork_server_deaf_to_ctrl_c()
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(scheduler or cluster)
+        try:
+            if interrupted.is_set():
+                raise KeyboardInterrupt
+            ahead = AHEAD * max(len(client.scheduler_info()["workers"]), 1)
+            with _on_ctrl_c(_stop_at_next_result(interrupted)):
+                yield lambda function, items: _in_order(client, function, items, ahead, interrupted)
+        except KeyboardInterrupt:
+            _quiet_dask()  # here and on our workers (not on a cluster of the user's): warnings of the work cut short
+            if cluster is not None:
+                client.run(_quiet_dask)
+            raise
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _start_fork_server_deaf_to_ctrl_c() -> None:
+    """Start multiprocessing's fork server, if it is not running, with Ctrl-C ignored: the local workers forked
+    from it inherit that, and this process shuts them down on Ctrl-C (a terminal sends it to them all). Only the
+    server's start ignores Ctrl-C here, so one pressed while the cluster starts is not lost."""
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed"])  # as Dask preloads it
+    with _on_ctrl_c(signal.SIG_IGN):
+        multiprocessing.forkserver.ensure_running()
 
 
 @contextmanager
