@@ -373,6 +373,8 @@ def test_corpus_commands_ingest_list_show_and_explain_failures(tmp_path, inputs)
     assert few_outlets(tuple(f"Outlet {n}" for n in range(9))) == "Outlet 0, Outlet 1, Outlet 2, Outlet 3, Outlet 4, Outlet 5 and 3 more"
     records = [json.loads(line) for line in run("stories", "--jsonl").stdout.splitlines()]
     assert [(r["id"], len(r["article_ids"])) for r in records] == [(line.split()[0], int(line.split()[1])) for line in listed[::2]]
+    one_day = next(r for r in records if r["first"] and r["first"] == r["last"])
+    assert f"{len(one_day['article_ids'])} article(s)  {one_day['first']}  " in "\n".join(listed)
     shown = run("show", story_id, "--json", str(tmp_path / "story.json"), "--html", str(tmp_path / "story.html"))
     assert shown.returncode == 0, shown.stderr
     report = json.loads((tmp_path / "story.json").read_text(encoding="utf-8"))

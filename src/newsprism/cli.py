@@ -103,14 +103,14 @@ def corpus_ingest(sources, db_url, workers, scheduler, batch, retry_failures) ->
 @click.option("--jsonl", "as_jsonl", is_flag=True, help="One JSON record a story (id, article ids, outlets, dates, headline).")
 def corpus_stories(db_url, min_articles, limit, containing, as_jsonl) -> None:
     """List the stories, largest first: id, size, dates, outlets and headline."""
-    from newsprism.report.view import few_outlets
+    from newsprism.report.view import dates_of, few_outlets
 
     for story in _existing_corpus(db_url).stories(min_articles, limit, containing=containing):
         if as_jsonl:
             click.echo(story.model_dump_json())
             continue
-        dates = f"{story.first} .. {story.last}" if story.first else "undated"
-        click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates}  {few_outlets(story.outlets)}\n    {story.headline}")
+        click.echo(f"{story.id}  {len(story.article_ids)} article(s)  {dates_of(story)}  {few_outlets(story.outlets)}\n"
+                   f"    {story.headline}")
 
 
 @corpus.command("failures")

@@ -7,7 +7,7 @@ from collections import defaultdict
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.models import StoryReport
-from newsprism.report.view import few_outlets, marks, outlet_names, paragraphs, sentence_of, snippet
+from newsprism.report.view import dates_of, few_outlets, marks, outlet_names, paragraphs, sentence_of, snippet
 
 
 def _environment() -> Environment:
@@ -37,6 +37,7 @@ def render_corpus_page(title: str, **page) -> str:
     `failure_count`), the failures (`failures`), or a `message` saying what went wrong."""
     env = _environment()
     env.filters["few_outlets"] = few_outlets
+    env.filters["dates"] = dates_of
     return env.get_template("corpus.html.j2").render(title=title, **page)
 
 

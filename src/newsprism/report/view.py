@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from newsprism.models import Article, Span, StoryReport
+from newsprism.models import Article, Span, StoryInfo, StoryReport
 
 OUTLETS_SHOWN = 6  # in a story's line of a corpus listing; a wire story can have hundreds
 
@@ -23,6 +23,13 @@ def few_outlets(outlets: tuple[str, ...]) -> str:
     """The first few outlets of a story, and how many more."""
     shown = ", ".join(outlets[:OUTLETS_SHOWN]) or "-"
     return shown + (f" and {len(outlets) - OUTLETS_SHOWN} more" if len(outlets) > OUTLETS_SHOWN else "")
+
+
+def dates_of(story: StoryInfo) -> str:
+    """A story's first and last day, one day once, or "undated"."""
+    if story.first is None:
+        return "undated"
+    return str(story.first) if story.last == story.first else f"{story.first} .. {story.last}"
 
 
 def in_order(report: StoryReport, article_ids) -> list[str]:
