@@ -340,6 +340,9 @@ SPEAKER_MENTIONS = {
         "''Much of the muddle in the harbour books comes from trying to count exactly'' the fuel, he "
         "said, rather than from the fees themselves.",
         {"Much of the muddle": "he"}),
+    "a time between a subjectless cue and the name before it is not the speaker": (
+        "Okafor over the weekend denied that he asked the harbour chief to stop investigating Flynt.",
+        {"he asked the harbour chief": "Okafor"}),
     "a noun phrase right before the cue is not an apposition of the name before it": (
         "In an interview with Morning Radio hosts Tom Birch and Ana Ruiz, the Harbour Party candidate stated that "
         "the council's “careless” and “unkind” remarks do not suit the island.",

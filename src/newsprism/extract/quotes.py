@@ -460,7 +460,7 @@ def _topics(children: list[Token], prepositions: Sequence[str]) -> list[Token]:
     """The prepositional phrases among `children` that name a topic, not a time."""
     return [
         c for c in children if c.dep_ == "prep" and c.lower_ in prepositions
-        and any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in c.children)
+        and any(g.dep_ in ("pobj", "pcomp") and not _is_time(g) for g in c.children)
     ]
 
 
@@ -558,7 +558,7 @@ def _unparsed_subject(verb: Token) -> Token | None:
     if verb.pos_ != "VERB":
         return None
     return next((c for c in reversed(list(verb.lefts)) if c.dep_ in UNPARSED_SUBJECTS and c.pos_ in ("PROPN", "NOUN", "NUM")
-                 and c.ent_type_ not in ("DATE", "TIME")), None)
+                 and not _is_time(c)), None)
 
 
 def _after_dateline(subject: Token) -> Token:
@@ -617,13 +617,27 @@ def _issuer(relative: Token) -> Token | None:
     return _speaker_token(channel.head) if channel.dep_ == "dobj" else None
 
 
+def _time_right_before_cue(token: Token) -> bool:
+    """A word of a time, or its preposition, standing between a speaker and the cue ("Lind over the weekend denied")."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return _is_time(token) or token.pos_ == "ADP" and following is not None and _is_time(following)
+
+
+def _is_time(token: Token) -> bool:
+    """A word inside a date or time entity."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
 def _name_before(cue: Token) -> Token | None:
     """"Senator Rosa Lind, the minority leader, said" parsed without a subject: the noun right before the
-    cue (past commas and adverbs), or the name its apposition, closed by a comma, describes."""
+    cue (past a time right before it, then commas and adverbs: "Lind over the weekend denied"), or the name its
+    apposition, closed by a comma, describes."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ == "conj":  # a conjunct shares its head's subject
         return None
     i = cue.i - 1
-    while i >= cue.sent.start and (cue.doc[i].is_punct and cue.doc[i].text == "," or cue.doc[i].pos_ == "ADV"):
+    while i >= cue.sent.start and _time_right_before_cue(cue.doc[i]):
+        i -= 1
+    while i >= cue.sent.start and (cue.doc[i].text == "," or cue.doc[i].pos_ == "ADV"):
         i -= 1
     word = cue.doc[i] if i >= cue.sent.start else None
     if word is None or word.pos_ not in ("NOUN", "PROPN", "PRON"):
