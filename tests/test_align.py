@@ -90,9 +90,18 @@ def test_align_summary_names_a_speaker_once():
         "Ruiz asked the state for emergency money.", "The state will send emergency money, Ana Ruiz said."]
 
 
+def test_align_summary_leaves_out_what_someone_unfound_said():
+    """"X denied that he asked ...", the speaker not found: the denied words are no fact, nor anyone's words."""
+    denied = _corroborated(0, "the harbour chief asked the port to stop the inspection", "statement", ("ask",))
+    claim = denied.claims[0].model_copy(update={"reported": True})
+    assert summarise([denied.model_copy(update={"claims": (claim,)})], {}, {}) == ()
+    assert [s.text for s in summarise([denied], {}, {})] == ["The harbour chief asked the port to stop the inspection."]
+
+
 def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...], speaker: str | None = None) -> ClaimGroup:
     span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
-    claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs, attributed_to=speaker)
+    claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs, attributed_to=speaker,
+                  reported=speaker is not None)
     return ClaimGroup(id=text, verdict="corroborated", text=text, claims=(claim,), article_ids=("a", "b"), independent_sources=2)
 
 
@@ -111,3 +120,13 @@ def test_align_names_a_copy_by_its_address_when_it_copies_its_own_outlet(resourc
     report = compare([page, amp], resources)
     assert report.warnings == ("Ledger (https://ledger.example/dunmore?amp) copies much of Ledger (https://ledger.example/dunmore): "
                                "it is not counted as an independent source",)
+
+
+def test_align_summary_names_the_other_speaker_when_the_wording_has_none():
+    """One source's speaker is not found; the other's is Okafor, whose name in the words does not make them hers."""
+    unfound, okafor = (_corroborated(0, "the mayor asked Okafor to stop the inspection", "statement", ("ask",), s)
+                       for s in (None, "e1"))
+    group = unfound.model_copy(update={"claims": (unfound.claims[0].model_copy(update={"reported": True}),
+                                                  okafor.claims[0].model_copy(update={"id": "other"}))})
+    assert [s.text for s in summarise([group], {"e1": "Nadia Okafor"}, {})] == [
+        "The mayor asked Okafor to stop the inspection, Nadia Okafor said."]

@@ -61,3 +61,17 @@ def test_claims_keep_a_quote_they_cannot_stand_without(resources):
     # a tweet's words are the quote's claim, not the frame's
     assert _claims(resources, "The council tweeted: “The ferry will run every hour from Monday.”") == [
         "The ferry will run every hour from Monday."]
+
+
+def test_claims_leave_out_the_frame_of_reported_speech(resources):
+    assert _claims(resources, "Mayor Lind hinted on Tuesday that she may leave the harbour board before the "
+                              "election.") == ["she may leave the harbour board before the election"]
+    assert _claims(resources, "As criticism swelled, Mayor Lind came to believe that a councillor had called her a "
+                              "liar.") == ["a councillor had called her a liar"]
+
+
+def test_claims_keep_what_is_called_for_or_demanded_in_the_clause_that_asks_for_it(resources):
+    assert _claims(resources, "The 40-page report also called for ports to run a safety check every year.") == [
+        "The 40-page report also called for ports to run a safety check every year"]
+    assert _claims(resources, "The council demanded that the harbour chief resign over the collapse.") == [
+        "The council demanded that the harbour chief resign over the collapse"]

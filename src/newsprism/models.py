@@ -186,6 +186,7 @@ class Claim(Record):
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     attributed_to: str | None = None
+    reported: bool = False  # said by someone (a quote or reported speech), whether or not the speaker was found
 
 
 class ConflictValue(Record):

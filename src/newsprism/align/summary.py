@@ -47,17 +47,21 @@ def _reads_as_sentence(group: ClaimGroup) -> bool:
 
 def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -> str | None:
     """The group's summary sentence: as a fact when two independent sources state it in their own voice, else
-    with who said it (the wording's speaker first), unless the wording already names them ("Trump called ...",
-    "..., according to a poll"). None when its sources name nobody who said it."""
-    own_voice = {source_of.get(c.span.article_id, c.span.article_id) for c in group.claims if not c.attributed_to}
+    with who said it (the wording's speaker first), unless the wording already names its own speaker ("Trump
+    called ...", "..., according to a poll"). None when its sources name nobody who said it, as when the speaker
+    was not found."""
+    own_voice = {source_of.get(c.span.article_id, c.span.article_id) for c in group.claims if not c.reported}
+    said = any(c.reported for c in group.claims)
+    if not said or len(own_voice) >= 2 or "according to" in group.text.casefold():
+        return _sentence(group.text)
     ordered = sorted(group.claims, key=lambda c: c.text != group.text)
     speakers = [names.get(c.attributed_to, c.attributed_to) for c in ordered if c.attributed_to]
-    if not speakers or len(own_voice) >= 2 or "according to" in group.text.casefold():
-        return _sentence(group.text)
     named = [s for s in speakers if not NOBODY.fullmatch(s)]
     if not named:
         return None
-    if re.search(rf"\b{re.escape(named[0].split()[-1])}\b", group.text, re.IGNORECASE):  # "Trump called ...", Trump said
+    wording_speaker = names.get(ordered[0].attributed_to or "", ordered[0].attributed_to)
+    names_itself = re.search(rf"\b{re.escape(named[0].split()[-1])}\b", group.text, re.IGNORECASE)
+    if names_itself and wording_speaker == named[0]:  # "Trump called ...", said by Trump
         return _sentence(group.text)
     return _sentence(group.text, _mid_sentence(named[0]))
 

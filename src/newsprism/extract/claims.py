@@ -54,6 +54,7 @@ def extract_claims(
 ) -> tuple[Claim, ...]:
     """The article's claims in text order, ids `<article>-c<n>`."""
     quoted = [q.span for q in quotes if q.kind == "direct"]
+    reported = [q for q in quotes if q.kind == "reported" and q.cue_span is not None]
     units: list[tuple[Span, str, Span, dict]] = []
     for n, sentence in enumerate(sentences):
         if sentence.kind == "opinion":
@@ -62,7 +63,7 @@ def extract_claims(
         if sent is None:
             continue
         after = _dateline_end(sent) if n < DATELINE_SENTENCES else sent.start_char
-        units += _clause_units(sent, article_id, quoted, quantities, after)
+        units += _clause_units(sent, article_id, quoted, reported, quantities, after)
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)
     return tuple(
@@ -78,9 +79,12 @@ def _dateline_end(sent) -> int:
     return sent.start_char + (match.end() if match else 0)
 
 
-def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequence[Quantity], after: int) -> list:
+def _clause_units(
+    sent, article_id: str, quoted: list[Span], reported: list[Quote], quantities: Sequence[Quantity], after: int
+) -> list:
     """The sentence's clause claims (and the numbers and events of long clauses), from the character `after`
-    on: a dateline is no part of what the sentence claims."""
+    on: a dateline is no part of what the sentence claims, nor the frame of reported speech ("Lind hinted on
+    Tuesday" of "Lind hinted on Tuesday that ...")."""
     sentence = _span(sent.start_char, sent.end_char, article_id)
     heads = [t for t in sent if _is_clause_head(t)]
     units = []
@@ -93,6 +97,8 @@ def _clause_units(sent, article_id: str, quoted: list[Span], quantities: Sequenc
             continue  # "X tweeted: “...”": the quote is the claim
         tokens = [t for t in (clause if needed else _without_quoted(clause, quoted)) if t.idx >= after]
         if sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.is_stop) < MIN_CONTENT_WORDS:
+            continue
+        if _frames_speech(tokens, reported):
             continue
         span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
         starts = {t.idx for t in tokens}
@@ -127,8 +133,20 @@ def _without_quoted(tokens: list[Token], quoted: list[Span]) -> list[Token]:
     return [t for t in tokens if t.i not in cut and not hanging(t)]
 
 
+def _frames_speech(tokens: list[Token], reported: list[Quote]) -> bool:
+    """Whether the words hold the cue of reported speech and none of what it reports: "Lind came to believe"."""
+    starts = {t.idx for t in tokens}
+    return any(q.cue_span.start in starts and not any(q.span.start <= i < q.span.end for i in starts) for q in reported)
+
+
 def _is_clause_head(token: Token) -> bool:
+    """A verb with a subject of its own heading a clause; not a bare verb without a modal ("called for states to
+    act", "let guards carry", "demanded that he resign"): what is called for, allowed or demanded is no fact of
+    its own, and its clause stays in the one it completes."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in CLAUSE_DEPS:
+        return False
+    if token.tag_ == "VB" and token.dep_ != "ROOT" and not any(
+            c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in token.children):
         return False
     return token.dep_ == "ROOT" or any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
@@ -319,6 +337,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes) -> Cl
         quantities=parts["quantities"],
         times=tuple(t for t in times if inside(t.span)),
         attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
+        reported=speaker is not None,
     )
 
 
