@@ -281,7 +281,7 @@ def _event_unit(noun: Token, article_id: str, sentence: Span, quantities: Sequen
 
 
 def _core(verb: Token, argument: Token | None = None) -> list[Token]:
-    """A verb with its subject, object and the core of a verb it governs ("attempt to storm X").
+    """A verb with its subject, object and the core of a verb it governs ("attempt to storm X", "called for states to act").
 
     `argument` stands in for the verb's subject or object when the parser hung it on a conjunct.
     """
@@ -292,8 +292,8 @@ def _core(verb: Token, argument: Token | None = None) -> list[Token]:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "neg", "prt", "agent"):
             in_relcl = {t.i for c in child.subtree if c.dep_ == "relcl" for t in c.subtree}
             tokens += [t for t in child.subtree if t.i not in in_relcl]
-        elif child.dep_ == "xcomp":
-            tokens += _core(child)
+        elif child.dep_ == "xcomp" or child.dep_ in ("advcl", "ccomp") and not _is_clause_head(child):
+            tokens += _core(child)  # "attempt to storm X", "called for states to act"
     return sorted(tokens, key=lambda t: t.i)
 
 
