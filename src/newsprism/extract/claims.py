@@ -134,9 +134,21 @@ def _without_quoted(tokens: list[Token], quoted: list[Span]) -> list[Token]:
 
 
 def _frames_speech(tokens: list[Token], reported: list[Quote]) -> bool:
-    """Whether the words hold the cue of reported speech and none of what it reports: "Lind came to believe"."""
-    starts = {t.idx for t in tokens}
-    return any(q.cue_span.start in starts and not any(q.span.start <= i < q.span.end for i in starts) for q in reported)
+    """Whether the words hold the cue of reported speech, none of what it reports, and little but who spoke
+    and when: "Lind came to believe", "Lind hinted on Tuesday"; not "Lind, doubling down on her words, wrote"."""
+    starts = {t.idx: t for t in tokens}
+    for quote in reported:
+        cue = starts.get(quote.cue_span.start)
+        if cue is None or any(quote.span.start <= i < quote.span.end for i in starts):
+            continue
+        verbs = [cue]  # "came to believe": the verbs the cue completes
+        while verbs[-1].dep_ in ("xcomp", "advcl") and not _is_clause_head(verbs[-1]):
+            verbs.append(verbs[-1].head)
+        frame = {v.i for v in verbs} | {t.i for v in verbs for c in v.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+        rest = [t for t in tokens if t.i not in frame and (t.is_alpha or t.like_num) and not t.is_stop]
+        if len(rest) < MIN_CONTENT_WORDS:
+            return True
+    return False
 
 
 def _is_clause_head(token: Token) -> bool:
