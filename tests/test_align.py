@@ -64,7 +64,8 @@ def test_align_summary_leaves_out_attributions_and_phrases_without_a_verb(resour
     phrases = [_corroborated(n, text, kind, verbs) for n, (text, kind, verbs) in enumerate((
         ("up to 20", "number", ()), ("175 people were treated for smoke", "number", ("treat",)),
         ("the death of a contractor", "event", ()), ("the dam held", "statement", ("hold",)),
-        ("the mayor urged the companies to", "statement", ("urge",)), ("crews fought the fire and", "statement", ("fight",))))]
+        ("the mayor urged the companies to", "statement", ("urge",)), ("crews fought the fire and", "statement", ("fight",)),
+        ("in which the mayor thanked the crews", "statement", ("thank",)), ("whose house was flooded", "statement", ("flood",))))]
     assert [s.text for s in summarise(phrases, {}, {})] == ["175 people were treated for smoke.", "The dam held."]
 
 

@@ -14,6 +14,8 @@ MAX_SENTENCES = 6
 DANGLING_END = re.compile(
     r"\b(?:and|or|but|nor|to|of|the|a|an|by|for|with|from|at|as|into|than|has|have|had|is|are|was|were|be|been|"
     r"will|would|can|could|should|must|his|her|their|its|our|my|your)\W*$", re.IGNORECASE)
+# A relative clause that kept its relative word: "in which he pardoned ...", "whose aide was shot".
+RELATIVE_START = re.compile(r"(?:\w+ )?(?:which|whose|whom)\b", re.IGNORECASE)
 # A speaker that names nobody: a pronoun the speaker finder could not resolve, or a phrase it cut short.
 NOBODY = re.compile(
     r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
@@ -38,9 +40,10 @@ def summarise(groups: Sequence[ClaimGroup], names: dict[str, str], source_of: di
 
 def _reads_as_sentence(group: ClaimGroup) -> bool:
     """A statement, or the phrase of a number or an event with a verb in it ("175 people were treated", not
-    "up to 20" or "the death of a contractor"), that does not stop short ("... urged him to")."""
+    "up to 20" or "the death of a contractor"), that does not stop short ("... urged him to") nor open on a
+    relative word ("in which ...")."""
     wording = next(c for c in group.claims if c.text == group.text)
-    if DANGLING_END.search(wording.text):
+    if DANGLING_END.search(wording.text) or RELATIVE_START.match(wording.text):
         return False
     return wording.kind == "statement" or (wording.kind != "quote" and bool(wording.verbs))
 
