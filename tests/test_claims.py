@@ -78,3 +78,8 @@ def test_claims_keep_what_is_called_for_or_demanded_in_the_clause_that_asks_for_
     long = _claims(resources, "The 40-page report on the collapse of the crane at the harbour last winter also called "
                               "for 12 ports to run a safety check every year.")
     assert not any(claim.endswith("called") for claim in long) and any(c.endswith("to run a safety check") for c in long)
+
+
+def test_claims_keep_a_relative_clause_missing_its_object_in_its_clause(resources):
+    assert _claims(resources, "The crowd cheered the speech Mayor Lind gave at the harbour on Monday.") == [
+        "The crowd cheered the speech Mayor Lind gave at the harbour on Monday"]

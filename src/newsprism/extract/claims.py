@@ -133,6 +133,16 @@ def _without_quoted(tokens: list[Token], quoted: list[Span]) -> list[Token]:
     return [t for t in tokens if t.i not in cut and not hanging(t)]
 
 
+def _lacks_its_object(verb: Token) -> bool:
+    """A relative clause whose object is the noun it describes ("the intensity Biden brought to the night", "the
+    report which officials released"): without that noun it is no statement, so it stays in its clause. A clause
+    without a relative word or an object is taken as such; "the day he arrived" stays too, which loses nothing."""
+    relative = [c for c in verb.children if c.tag_ in ("WDT", "WP", "WRB")]
+    if relative:
+        return any(c.dep_ == "dobj" for c in relative)
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in verb.children)
+
+
 def _frames_speech(tokens: list[Token], reported: list[Quote]) -> bool:
     """Whether the words hold the cue of reported speech, none of what it reports, and little but who spoke
     and when: "Lind came to believe", "Lind hinted on Tuesday"; not "Lind, doubling down on her words, wrote"."""
@@ -159,6 +169,8 @@ def _is_clause_head(token: Token) -> bool:
         return False
     if token.tag_ == "VB" and token.dep_ != "ROOT" and not any(
             c.dep_ == "aux" and (c.tag_ == "MD" or c.lemma_ == "do") for c in token.children):
+        return False
+    if token.dep_ == "relcl" and token.lemma_ not in SPEECH_LEMMAS and _lacks_its_object(token):  # not "a figure X confirmed"
         return False
     return token.dep_ == "ROOT" or any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
