@@ -20,7 +20,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsprism.extract.speakers import SpeakerResolver
+from newsprism.extract.speakers import SpeakerResolver, is_time
 from newsprism.models import LocalEntity, Quote, Span
 
 SPEECH_VERBS = frozenset(
@@ -460,7 +460,7 @@ def _topics(children: list[Token], prepositions: Sequence[str]) -> list[Token]:
     """The prepositional phrases among `children` that name a topic, not a time."""
     return [
         c for c in children if c.dep_ == "prep" and c.lower_ in prepositions
-        and any(g.dep_ in ("pobj", "pcomp") and not _is_time(g) for g in c.children)
+        and any(g.dep_ in ("pobj", "pcomp") and not is_time(g) for g in c.children)
     ]
 
 
@@ -558,7 +558,7 @@ def _unparsed_subject(verb: Token) -> Token | None:
     if verb.pos_ != "VERB":
         return None
     return next((c for c in reversed(list(verb.lefts)) if c.dep_ in UNPARSED_SUBJECTS and c.pos_ in ("PROPN", "NOUN", "NUM")
-                 and not _is_time(c)), None)
+                 and not is_time(c)), None)
 
 
 def _after_dateline(subject: Token) -> Token:
@@ -620,18 +620,13 @@ def _issuer(relative: Token) -> Token | None:
 def _time_right_before_cue(token: Token) -> bool:
     """A word of a time, or its preposition, standing between a speaker and the cue ("Lind over the weekend denied")."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return _is_time(token) or token.pos_ == "ADP" and following is not None and _is_time(following)
-
-
-def _is_time(token: Token) -> bool:
-    """A word inside a date or time entity."""
-    return token.ent_type_ in ("DATE", "TIME")
+    return is_time(token) or token.pos_ == "ADP" and following is not None and is_time(following)
 
 
 def _name_before(cue: Token) -> Token | None:
     """"Senator Rosa Lind, the minority leader, said" parsed without a subject: the noun right before the
-    cue (past a time right before it, then commas and adverbs: "Lind over the weekend denied"), or the name its
-    apposition, closed by a comma, describes."""
+    cue (past a time right before it, then commas and adverbs: "Lind over the weekend denied"; a surname the tagger
+    took for a verb too), or the name its apposition, closed by a comma, describes."""
     if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.dep_ == "conj":  # a conjunct shares its head's subject
         return None
     i = cue.i - 1
@@ -640,12 +635,17 @@ def _name_before(cue: Token) -> Token | None:
     while i >= cue.sent.start and (cue.doc[i].text == "," or cue.doc[i].pos_ == "ADV"):
         i -= 1
     word = cue.doc[i] if i >= cue.sent.start else None
-    if word is None or word.pos_ not in ("NOUN", "PROPN", "PRON"):
+    if word is None or word.pos_ not in ("NOUN", "PROPN", "PRON") and not _surname_taken_for_a_verb(word):
         return None
     closed = any(t.text == "," for t in cue.doc[word.i + 1 : cue.i])  # "Reid, the minority leader, said"; not "X, the leader said"
     while word.dep_ == "compound" and word.head.i == word.i + 1 or word.dep_ == "appos" and closed:
         word = word.head
     return word
+
+
+def _surname_taken_for_a_verb(word: Token) -> bool:
+    """A capitalised word opening the sentence that the tagger read as a verb: "Lind over the weekend denied"."""
+    return word.pos_ == "VERB" and word.i == word.sent.start and word.is_title and word.tag_ != "VBG"
 
 
 def _inverted_subject(cue: Token) -> Token | None:

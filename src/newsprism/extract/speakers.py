@@ -40,10 +40,13 @@ class SpeakerResolver:
         return mention, entity
 
     def mention(self, token: Token) -> SpacySpan:
-        """The words naming the speaker: a whole name, a noun phrase without its clauses, or a pronoun."""
-        if token.pos_ == "PRON":
+        """The words naming the speaker: a whole name, a noun phrase without its clauses nor a time hung on it
+        ("Lind over the weekend"), a pronoun, or a surname the tagger took for a verb (alone, not with the words it
+        then governs)."""
+        if token.pos_ in ("PRON", "VERB"):
             return self.doc[token.i : token.i + 1]
-        cut = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") for t in c.subtree}
+        cut = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or _is_when(c)
+               for t in c.subtree}
         words = [t for t in token.subtree if t.i not in cut]
         start, end = min(t.i for t in words), max(t.i for t in words) + 1
         return self.doc[start:end]
@@ -156,3 +159,14 @@ def _could_be_person(entity: LocalEntity) -> bool:
     words = entity.name.split()
     return (entity.label == "ORG" and 1 < len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
             and not any(w.casefold().strip(".,") in ORGANISATION_WORDS for w in words))
+
+
+def is_time(token: Token) -> bool:
+    """A word inside a date or time entity."""
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _is_when(child: Token) -> bool:
+    """A time phrase hung on a word: "over the weekend", "on Monday"."""
+    return child.dep_ == "npadvmod" and is_time(child) or child.dep_ == "prep" and any(
+        g.dep_ == "pobj" and is_time(g) for g in child.children)
