@@ -99,6 +99,14 @@ def test_align_summary_leaves_out_what_someone_unfound_said():
     assert [s.text for s in summarise([denied], {}, {})] == ["The harbour chief asked the port to stop the inspection."]
 
 
+def test_align_summary_leaves_out_what_a_source_reports_as_denied():
+    said = _corroborated(0, "the harbour chief asked the port to stop the inspection", "statement", ("ask",), "e1")
+    denied = said.model_copy(update={"claims": (said.claims[0].model_copy(update={"denied": True}),)})
+    assert [s.text for s in summarise([said], {"e1": "Ana Ruiz"}, {})] == [
+        "The harbour chief asked the port to stop the inspection, Ana Ruiz said."]
+    assert summarise([denied], {"e1": "Ana Ruiz"}, {}) == ()
+
+
 def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...], speaker: str | None = None) -> ClaimGroup:
     span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
     claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs, attributed_to=speaker,

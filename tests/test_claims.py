@@ -83,3 +83,12 @@ def test_claims_keep_what_is_called_for_or_demanded_in_the_clause_that_asks_for_
 def test_claims_keep_a_relative_clause_missing_its_object_in_its_clause(resources):
     assert _claims(resources, "The crowd cheered the speech Mayor Lind gave at the harbour on Monday.") == [
         "The crowd cheered the speech Mayor Lind gave at the harbour on Monday"]
+
+
+def test_claims_know_what_their_speaker_denies(resources):
+    (annotated,) = annotate([read_text("Lind over the weekend denied that she asked the harbour chief to stop the "
+                                       "inspection. She said that the harbour chief had asked for more time.")],
+                            Parser(resources.nlp))
+    claims = {c.text: c for c in extract_article(annotated).claims}
+    assert claims["she asked the harbour chief to stop the inspection"].denied
+    assert not claims["the harbour chief had asked for more time"].denied

@@ -187,6 +187,7 @@ class Claim(Record):
     times: tuple[TimeExpression, ...] = ()
     attributed_to: str | None = None
     reported: bool = False  # said by someone (a quote or reported speech), whether or not the speaker was found
+    denied: bool = False  # reported as denied ("X denied that ..."): what the speaker says is not so
 
 
 class ConflictValue(Record):

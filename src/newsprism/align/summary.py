@@ -52,7 +52,9 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
     """The group's summary sentence: as a fact when two independent sources state it in their own voice, else
     with who said it (the wording's speaker first), unless the wording already names its own speaker ("Trump
     called ...", "..., according to a poll"). None when its sources name nobody who said it, as when the speaker
-    was not found."""
+    was not found, or when a source reports it as denied ("X denied that ...")."""
+    if any(c.denied for c in group.claims):
+        return None
     own_voice = {source_of.get(c.span.article_id, c.span.article_id) for c in group.claims if not c.reported}
     said = any(c.reported for c in group.claims)
     if not said or len(own_voice) >= 2 or "according to" in group.text.casefold():

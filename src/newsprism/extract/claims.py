@@ -26,6 +26,7 @@ SPEECH_LEMMAS = frozenset(
     accuse deny confirm explain suggest believe think assert declare acknowledge vow pledge threaten
     predict urge call reply respond quote""".split()
 )
+DENIALS = frozenset("deny dispute reject refute rebut contest".split())  # cues that deny what they report
 QUOTED_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 COMPLEMENTS = {"attr", "oprd", "acomp"}
 PHRASE_MODIFIERS = {"det", "predet", "poss", "amod", "compound", "nummod"}
@@ -67,7 +68,7 @@ def extract_claims(
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)
     return tuple(
-        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes)
+        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes, _denials(doc, quotes))
         for n, (span, text, sentence, parts) in enumerate(sorted(units, key=lambda u: (u[0].start, u[0].end)), 1)
     )
 
@@ -342,7 +343,13 @@ def _dedupe(units: list) -> list:
     return list(seen.values())
 
 
-def _claim(claim_id, span, text, sentence, parts, entities, times, quotes) -> Claim:
+def _denials(doc: Doc, quotes: Sequence[Quote]) -> set[str]:
+    """The ids of the quotes whose cue denies what they report: "X denied that ..."."""
+    cues = {q.id: doc.char_span(q.cue_span.start, q.cue_span.end) for q in quotes if q.cue_span is not None}
+    return {q for q, cue in cues.items() if cue is not None and cue.root.lemma_.lower() in DENIALS}
+
+
+def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denials: set[str]) -> Claim:
     inside = lambda s: span.start <= s.start and s.end <= span.end  # noqa: E731
     actors = sorted({e.key for e in entities for m in e.mentions if inside(m.span)})
     speaker = next((q for q in quotes if _overlaps(q.span, span) or q.kind == "reported" and inside(q.span)), None)
@@ -362,6 +369,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes) -> Cl
         times=tuple(t for t in times if inside(t.span)),
         attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
         reported=speaker is not None,
+        denied=speaker is not None and speaker.id in denials,
     )
 
 

@@ -20,7 +20,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsprism.extract.speakers import SpeakerResolver, is_time
+from newsprism.extract.speakers import SpeakerResolver, is_time, taken_for_a_verb
 from newsprism.models import LocalEntity, Quote, Span
 
 SPEECH_VERBS = frozenset(
@@ -635,17 +635,13 @@ def _name_before(cue: Token) -> Token | None:
     while i >= cue.sent.start and (cue.doc[i].text == "," or cue.doc[i].pos_ == "ADV"):
         i -= 1
     word = cue.doc[i] if i >= cue.sent.start else None
-    if word is None or word.pos_ not in ("NOUN", "PROPN", "PRON") and not _surname_taken_for_a_verb(word):
+    opening = word is not None and word.i == word.sent.start
+    if word is None or word.pos_ not in ("NOUN", "PROPN", "PRON") and not (opening and taken_for_a_verb(word)):
         return None
     closed = any(t.text == "," for t in cue.doc[word.i + 1 : cue.i])  # "Reid, the minority leader, said"; not "X, the leader said"
     while word.dep_ == "compound" and word.head.i == word.i + 1 or word.dep_ == "appos" and closed:
         word = word.head
     return word
-
-
-def _surname_taken_for_a_verb(word: Token) -> bool:
-    """A capitalised word opening the sentence that the tagger read as a verb: "Lind over the weekend denied"."""
-    return word.pos_ == "VERB" and word.i == word.sent.start and word.is_title and word.tag_ != "VBG"
 
 
 def _inverted_subject(cue: Token) -> Token | None:

@@ -43,7 +43,7 @@ class SpeakerResolver:
         """The words naming the speaker: a whole name, a noun phrase without its clauses nor a time hung on it
         ("Lind over the weekend"), a pronoun, or a surname the tagger took for a verb (alone, not with the words it
         then governs)."""
-        if token.pos_ in ("PRON", "VERB"):
+        if token.pos_ == "PRON" or taken_for_a_verb(token):
             return self.doc[token.i : token.i + 1]
         cut = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj") or _is_when(c)
                for t in c.subtree}
@@ -159,6 +159,12 @@ def _could_be_person(entity: LocalEntity) -> bool:
     words = entity.name.split()
     return (entity.label == "ORG" and 1 < len(words) <= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
             and not any(w.casefold().strip(".,") in ORGANISATION_WORDS for w in words))
+
+
+def taken_for_a_verb(token: Token) -> bool:
+    """A capitalised word the tagger read as a verb: a surname ("Lind over the weekend denied"), not a participle
+    opening a name ("Playing Field Promotions")."""
+    return token.pos_ == "VERB" and token.is_title and token.tag_ != "VBG"
 
 
 def is_time(token: Token) -> bool:
