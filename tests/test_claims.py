@@ -86,9 +86,9 @@ def test_claims_keep_a_relative_clause_missing_its_object_in_its_clause(resource
 
 
 def test_claims_know_what_their_speaker_denies(resources):
-    (annotated,) = annotate([read_text("Lind over the weekend denied that she asked the harbour chief to stop the "
-                                       "inspection. She said that the harbour chief had asked for more time.")],
+    (annotated,) = annotate([read_text("Lind over the weekend denied that she had pressed the harbour chief to drop "
+                                       "the inspection. She said that the harbour chief had asked for more time.")],
                             Parser(resources.nlp))
     claims = {c.text: c for c in extract_article(annotated).claims}
-    assert claims["she asked the harbour chief to stop the inspection"].denied
+    assert claims["she had pressed the harbour chief to drop the inspection"].denied
     assert not claims["the harbour chief had asked for more time"].denied

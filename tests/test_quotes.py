@@ -289,9 +289,9 @@ def test_quotes_words_quoted_inside_a_sentence_are_not_followed_by_their_speaker
 # Speaker rules for the parser's usual misreadings: rule -> (text, {words a quote starts with: its speaker's name}).
 SPEAKER_NAMES = {
     "a time hung on the speaker's name is not part of it": (
-        "Rosa Lind chairs the board. Lind over the weekend denied that she asked the harbour chief to stop the "
+        "Rosa Lind chairs the board. Lind over the weekend denied that the harbour chief had been told to stop the "
         "inspection.",
-        {"she asked the harbour chief": "Rosa Lind"}),
+        {"the harbour chief had been told": "Rosa Lind"}),
     "a participle after a comma belongs to the main clause": (
         "Pavel Horak denied the claim that the mine is closing, explaining that the owners had only paused the work. "
         "Rosa Lind had a strong evening that could help her in the polls, forcefully denouncing the council's budget.",
@@ -335,8 +335,8 @@ SPEAKER_NAMES = {
 # The same, for the speaker mention as written: rule -> (text, {words a quote starts with: its speaker mention}).
 SPEAKER_MENTIONS = {
     "a surname the tagger took for a verb, before a subjectless cue, is the speaker": (
-        "Lind over the weekend denied that he asked the harbour chief to stop the inspection.",
-        {"he asked the harbour chief": "Lind"}),
+        "Lind over the weekend denied that she had pressed the harbour chief to drop the inspection.",
+        {"she had pressed the harbour chief": "Lind"}),
     "a participle on a thing someone made speaks for its maker": (
         "The Riverside tenants launched petitions calling for a rent freeze.", {"a rent freeze": "The Riverside tenants"}),
     "a name or number the parser hung on a subjectless cue speaks": (
@@ -348,8 +348,8 @@ SPEAKER_MENTIONS = {
         "said, rather than from the fees themselves.",
         {"Much of the muddle": "he"}),
     "a time between a subjectless cue and the name before it is not the speaker": (
-        "Okafor over the weekend denied that he asked the harbour chief to stop investigating Flynt.",
-        {"he asked the harbour chief": "Okafor"}),
+        "Okafor over the weekend denied that she pressed the harbour chief to stop investigating Flynt.",
+        {"she pressed the harbour chief": "Okafor"}),
     "a noun phrase right before the cue is not an apposition of the name before it": (
         "In an interview with Morning Radio hosts Tom Birch and Ana Ruiz, the Harbour Party candidate stated that "
         "the council's “careless” and “unkind” remarks do not suit the island.",
