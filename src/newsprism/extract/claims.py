@@ -67,8 +67,9 @@ def extract_claims(
         units += _clause_units(sent, article_id, quoted, reported, quantities, after)
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)
+    denials = _denials(doc, quotes)
     return tuple(
-        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes, _denials(doc, quotes))
+        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes, denials)
         for n, (span, text, sentence, parts) in enumerate(sorted(units, key=lambda u: (u[0].start, u[0].end)), 1)
     )
 
@@ -135,7 +136,7 @@ def _without_quoted(tokens: list[Token], quoted: list[Span]) -> list[Token]:
 
 
 def _lacks_its_object(verb: Token) -> bool:
-    """A relative clause whose object is the noun it describes ("the intensity Biden brought to the night", "the
+    """A relative clause whose object is the noun it describes ("the speech Lind gave at the harbour", "the
     report which officials released"): without that noun it is no statement, so it stays in its clause. A clause
     without a relative word or an object is taken as such; "the day he arrived" stays too, which loses nothing."""
     relative = [c for c in verb.children if c.tag_ in ("WDT", "WP", "WRB")]
@@ -164,8 +165,8 @@ def _frames_speech(tokens: list[Token], reported: list[Quote]) -> bool:
 
 def _is_clause_head(token: Token) -> bool:
     """A verb with a subject of its own heading a clause; not a bare verb without a modal ("called for states to
-    act", "let guards carry", "demanded that he resign"): what is called for, allowed or demanded is no fact of
-    its own, and its clause stays in the one it completes."""
+    act", "demanded that he resign"): what is called for or demanded is no fact of its own, and its clause stays
+    in the one it completes."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in CLAUSE_DEPS:
         return False
     if token.tag_ == "VB" and token.dep_ != "ROOT" and not any(
@@ -306,7 +307,8 @@ def _event_unit(noun: Token, article_id: str, sentence: Span, quantities: Sequen
 
 
 def _core(verb: Token, argument: Token | None = None) -> list[Token]:
-    """A verb with its subject, object and the core of a verb it governs ("attempt to storm X", "called for states to act").
+    """A verb with its subject, object and the core of a verb it governs ("attempt to storm X", "called for
+    states to act").
 
     `argument` stands in for the verb's subject or object when the parser hung it on a conjunct.
     """
