@@ -64,7 +64,7 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
     named = [s for s in speakers if not NOBODY.fullmatch(s)]
     if not named:
         return None
-    wording_speaker = names.get(ordered[0].attributed_to or "", ordered[0].attributed_to)
+    wording_speaker = speakers[0] if ordered[0].attributed_to else None
     names_itself = re.search(rf"\b{re.escape(named[0].split()[-1])}\b", group.text, re.IGNORECASE)
     if names_itself and wording_speaker == named[0]:  # "Trump called ...", said by Trump
         return _sentence(group.text)
