@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from itertools import combinations, product
+
+import numpy as np
+
 from newsprism import compare, read_text
+from newsprism.align.claims import _match, _pairs_worth_checking, _Related
 from newsprism.align.independence import copy_sources
 from newsprism.align.summary import summarise
 from newsprism.extract.names import same_actor
-from newsprism.models import Claim, ClaimGroup, Span
+from newsprism.models import Claim, ClaimGroup, Quantity, Span
 
 REPORT = ("Rescue teams pulled 12 miners from the flooded Dunmore pit on Saturday, the regional governor Olga Brandt said. "
           "Two miners are still missing, and pumps are running around the clock.")
@@ -139,3 +144,29 @@ def test_align_summary_names_the_other_speaker_when_the_wording_has_none():
                                                   okafor.claims[0].model_copy(update={"id": "other"}))})
     assert [s.text for s in summarise([group], {"e1": "Nadia Okafor"}, {})] == [
         "The mayor asked Okafor to stop the inspection, Nadia Okafor said."]
+
+
+
+def test_align_pairs_left_unchecked_are_pairs_no_rule_accepts():
+    """The cheap screen before the claim rules drops only pairs the rules would refuse, and drops some: claims
+    of every kind the rules tell apart, each pair at a random closeness."""
+    quote = "not one of those alarms rang and nobody came to look at the doors"
+    quotes = [quote, quote[1:-1], quote[2:9], "one of the alarms rang but somebody came to see", "the doors were locked all night"]
+    claims = [_claim(f"q{n}{speaker}", text, kind="quote", speaker=speaker) for n, text in enumerate(quotes) for speaker in ("Ferris", "Lind")]
+    for n, (actors, verbs, numbers) in enumerate(product([(), ("e1",), ("e1", "e2")], [("rise",), ("fall",)], [(), (12,), (15,)])):
+        claims.append(_claim(f"s{n}", f"the water rose {numbers}", actors=actors, verbs=verbs, numbers=numbers))
+    random = np.random.default_rng(1).uniform(size=(len(claims), len(claims)))
+    similarity = (random + random.T) / 2
+    screened = {(int(a), int(b)) for a, b in _pairs_worth_checking(claims, similarity)}
+    pairs = list(combinations(range(len(claims)), 2))
+    accepted = {(a, b) for a, b in pairs if _match(claims[a], claims[b], similarity[a, b], _Related({}))}
+    assert accepted <= screened < set(pairs)
+    assert {claims[a].kind for pair in accepted for a in pair} == {"quote", "statement"}
+
+
+def _claim(claim_id: str, text: str, kind: str = "statement", speaker: str | None = None, actors: tuple[str, ...] = (),
+           verbs: tuple[str, ...] = (), numbers: tuple[int, ...] = ()) -> Claim:
+    span = Span(article_id=claim_id, start=0, end=len(text))
+    quantities = tuple(Quantity(span=span, text=str(n), low=n, high=n, precision="exact", counted="metre") for n in numbers)
+    return Claim(id=claim_id, kind=kind, span=span, text=text, sentence=span, actors=actors, verbs=verbs,
+                 quantities=quantities, attributed_to=speaker, reported=speaker is not None)

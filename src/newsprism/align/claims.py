@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import combinations
 from typing import Sequence
 
@@ -36,7 +37,7 @@ SAME_QUOTE = 0.6
 MIN_REWORDED_QUOTE = 5
 OWN_WORDS = 6  # words from which one quote put in two mouths is one quote, not a shared phrase
 LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
-LOOSEST = min(SAME_FACT, SHARED_ACTORS_AND_EVENT, SAME_EVENT, SAME_COUNTED_EVENT, SAME_COUNT, SAME_WORDING)
+LOOSEST_NUMBERS = min(SAME_EVENT, SAME_COUNTED_EVENT, SAME_COUNT, SAME_WORDING)
 UNITS = frozenset("dollar percent % euro pound yen cent year month week day hour minute mile kilometer".split())
 
 
@@ -121,12 +122,44 @@ def _cluster(claims: Sequence[Claim], vectors: np.ndarray, related: _Related) ->
 
 
 def _pairs_worth_checking(claims: Sequence[Claim], similarity: np.ndarray) -> np.ndarray:
-    """The pairs (a < b) of claims of different articles that `_match` could accept: two quotes (matched on
-    their words), or two other claims at least as close as the loosest rule asks."""
+    """The pairs (a < b) of claims of different articles that `_match` could accept, by what its rules need at
+    the least: two quotes sharing enough words, two claims with numbers as close as the loosest number rule
+    asks, two other claims close enough on their own or close enough and both with two actors or more."""
     articles = np.array([c.span.article_id for c in claims])
     quotes = np.array([_is_quote(c) for c in claims])
-    possible = (quotes[:, None] & quotes[None, :]) | (~quotes[:, None] & ~quotes[None, :] & (similarity >= LOOSEST))
+    numbers = np.array([bool(c.quantities) for c in claims]) & ~quotes
+    actors = np.array([len(c.actors) >= 2 for c in claims]) & ~quotes
+    both = lambda flags: flags[:, None] & flags[None, :]  # noqa: E731
+    statements = both(~quotes) & ~both(numbers)
+    possible = (
+        _may_share_a_quote(claims, quotes)
+        | (both(numbers) & (similarity >= LOOSEST_NUMBERS))
+        | (statements & (similarity >= SAME_FACT))
+        | (statements & both(actors) & (similarity >= SHARED_ACTORS_AND_EVENT))
+    )
     return np.argwhere(np.triu(possible & (articles[:, None] != articles[None, :]), k=1))
+
+
+def _may_share_a_quote(claims: Sequence[Claim], quotes: np.ndarray) -> np.ndarray:
+    """Pairs of quotes with enough words in common for `_same_quote`: the products of their word counts, never
+    fewer than the words its matching blocks find, reach what one of its rules asks of the shorter quote."""
+    found = np.zeros((len(claims), len(claims)), dtype=bool)
+    indices = np.flatnonzero(quotes)
+    if len(indices) < 2:
+        return found
+    words = [_words(claims[i].text).split() for i in indices]
+    vocabulary = {w: n for n, w in enumerate(sorted({w for ws in words for w in ws}))}
+    counts = np.zeros((len(indices), len(vocabulary)))
+    for row, ws in enumerate(words):
+        np.add.at(counts[row], [vocabulary[w] for w in ws], 1)
+    shared = counts @ counts.T
+    shorter = np.minimum.outer(counts.sum(axis=1), counts.sum(axis=1))
+    with np.errstate(invalid="ignore", divide="ignore"):  # a quote of no words: 0/0, and no match
+        ratio = shared / shorter  # divided as `_same_quote` divides, so that a ratio on the line passes both
+    reworded = (shorter >= MIN_REWORDED_QUOTE) & (ratio >= SAME_QUOTE)
+    excerpt = shared >= shorter - 2  # an excerpt may cut its first and last words: they need not be whole words
+    found[np.ix_(indices, indices)] = (reworded | excerpt) & (shorter > 0)
+    return found
 
 
 def _articles(claims: Sequence[Claim], indices: list[int]) -> set[str]:
@@ -267,6 +300,7 @@ def _speaker_conflict(claims: list[Claim]) -> Conflict | None:
     return Conflict(kind="actor", about="who said these words", values=tuple(_value(c, c.subject, c.span) for c in quotes))
 
 
+@lru_cache(maxsize=1 << 16)  # the words of each quote, asked for once a pair
 def _words(text: str) -> str:
     return " ".join(re.findall(r"[\w’']+", text.casefold()))
 
