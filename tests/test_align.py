@@ -170,3 +170,12 @@ def _claim(claim_id: str, text: str, kind: str = "statement", speaker: str | Non
     quantities = tuple(Quantity(span=span, text=str(n), low=n, high=n, precision="exact", counted="metre") for n in numbers)
     return Claim(id=claim_id, kind=kind, span=span, text=text, sentence=span, actors=actors, verbs=verbs,
                  quantities=quantities, attributed_to=speaker, reported=speaker is not None)
+
+
+def test_align_claim_one_source_reports_as_denied_is_a_conflict(resources):
+    denial = read_text("Lind denied on Sunday that she had pressed the harbour chief to drop the crane inspection.", outlet="Ledger")
+    witness = read_text("Lind pressed the harbour chief to drop the crane inspection, two port clerks said.", outlet="Daily")
+    (group,) = [g for g in compare([denial, witness], resources).claims if len(g.article_ids) == 2]
+    (stance,) = [c for c in group.conflicts if c.kind == "stance"]
+    assert group.verdict == "conflicting"
+    assert sorted(v.text.startswith("denied: ") for v in stance.values) == [False, True]

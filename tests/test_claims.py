@@ -92,3 +92,19 @@ def test_claims_know_what_their_speaker_denies(resources):
     claims = {c.text: c for c in extract_article(annotated).claims}
     assert claims["she had pressed the harbour chief to drop the inspection"].denied
     assert not claims["the harbour chief had asked for more time"].denied
+
+
+def test_claims_deny_only_a_statement_the_speaker_does_not_make(resources):
+    """Rejecting a veto, not denying, words of one's own, a claim that holds its own denial, what is said of the
+    reports denied and what the speaker says beside a denial deny no claim."""
+    texts = ["The harbour council rejected the mayor's veto of the dredging bill on Wednesday.",
+             "The union's letter does not deny that the guards are open to longer shifts.",
+             "“I never asked anyone to stop the inspection,” Lind denied on Sunday.",
+             "Lind denied asking the harbour chief to stop the inspection.",
+             "Okafor denied the reports, which spread through the harbour on Friday.",
+             "Okafor denied that the harbour crane had failed its safety test in March, telling the board that every later "
+             "test had been passed."]
+    annotated = annotate([read_text(t) for t in texts], Parser(resources.nlp))
+    claims = [c for a in annotated for c in extract_article(a).claims]
+    denied = [c.text for c in claims if c.denied]
+    assert len(claims) >= len(texts) and denied == ["the harbour crane had failed its safety test in March"]

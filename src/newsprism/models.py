@@ -20,7 +20,7 @@ Origin = Literal["given", "dateline", "html", "url", "text", "feed", "crawl", "n
 SentenceKind = Literal["reporting", "attributed", "opinion"]
 Precision = Literal["exact", "bounded", "vague"]
 Verdict = Literal["conflicting", "corroborated", "single-source"]
-ConflictKind = Literal["quantity", "date", "actor", "quote"]
+ConflictKind = Literal["quantity", "date", "actor", "quote", "stance"]
 
 
 class Record(BaseModel):

@@ -5,9 +5,9 @@ they are moderately close and share the event (a content verb lemma) and two act
 numbers are compared with the numbers masked: the same number is a match; different numbers are a
 match (a conflict) only when they count the same thing for the same actors in the same event. A group
 holds at most one claim per article. Inside a group, numbers of one thing that cannot both be true,
-dates that do not overlap, a quote given in different words, and the same words put in different
-speakers' mouths are conflicts. A group is corroborated
-when two or more independent sources state it (a copy of another article is not independent).
+dates that do not overlap, a quote given in different words, the same words put in different
+speakers' mouths, and a claim one source reports as denied and another does not are conflicts. A group
+is corroborated when two or more independent sources state it (a copy of another article is not independent).
 """
 
 from __future__ import annotations
@@ -249,7 +249,8 @@ def _is_copy(claim: Claim, source_of: dict[str, str]) -> bool:
 def _conflicts(claims: list[Claim], related: _Related) -> tuple[Conflict, ...]:
     if len(claims) < 2:
         return ()
-    found = [_quantity_conflict(claims, related), _date_conflict(claims), _quote_conflict(claims), _speaker_conflict(claims)]
+    found = [_quantity_conflict(claims, related), _date_conflict(claims), _quote_conflict(claims), _speaker_conflict(claims),
+             _stance_conflict(claims)]
     return tuple(c for c in found if c is not None)
 
 
@@ -298,6 +299,16 @@ def _speaker_conflict(claims: list[Claim]) -> Conflict | None:
     if not differ:
         return None
     return Conflict(kind="actor", about="who said these words", values=tuple(_value(c, c.subject, c.span) for c in quotes))
+
+
+def _stance_conflict(claims: list[Claim]) -> Conflict | None:
+    """One article reports the claim as denied by its speaker ("X denied that ..."), another tells it as a fact or
+    as what someone said: the denied claim's values are marked "denied"."""
+    denied = {c.span.article_id for c in claims if c.denied}
+    if not denied or all(c.span.article_id in denied for c in claims):
+        return None
+    values = tuple(_value(c, f"denied: {c.text}" if c.denied else c.text, c.span) for c in claims)
+    return Conflict(kind="stance", about="whether it is so: a source reports it as denied", values=values)
 
 
 @lru_cache(maxsize=1 << 16)  # the words of each quote, asked for once a pair

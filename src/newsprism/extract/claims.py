@@ -27,6 +27,11 @@ SPEECH_LEMMAS = frozenset(
     predict urge call reply respond quote""".split()
 )
 DENIALS = frozenset("deny dispute reject refute rebut contest".split())  # cues that deny what they report
+# What a denial's object must be for it to deny a statement: "denied the reports", not "rejected the offer".
+ASSERTIONS = frozenset(
+    """report claim allegation accusation charge account story suggestion assertion rumor rumour notion idea
+    characterization characterisation statement finding conclusion version speculation testimony""".split()
+)
 QUOTED_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 COMPLEMENTS = {"attr", "oprd", "acomp"}
 PHRASE_MODIFIERS = {"det", "predet", "poss", "amod", "compound", "nummod"}
@@ -345,13 +350,56 @@ def _dedupe(units: list) -> list:
     return list(seen.values())
 
 
-def _denials(doc: Doc, quotes: Sequence[Quote]) -> set[str]:
-    """The ids of the quotes whose cue denies what they report: "X denied that ..."."""
-    cues = {q.id: doc.char_span(q.cue_span.start, q.cue_span.end) for q in quotes if q.cue_span is not None}
-    return {q for q, cue in cues.items() if cue is not None and cue.root.lemma_.lower() in DENIALS}
+def _denials(doc: Doc, quotes: Sequence[Quote]) -> list[Span]:
+    """What reported quotes deny, as spans: the clause of "X denied that ...", "X denied asking ...", and of "X
+    disputed the account that ...". Not what goes with it ("X denied the reports, which spread ...", "..., telling
+    reporters that ..."), nor "X rejected the offer" (no statement), nor "X does not deny that ..."."""
+    denied = []
+    for quote in quotes:
+        cue = doc.char_span(quote.cue_span.start, quote.cue_span.end) if quote.cue_span and quote.kind == "reported" else None
+        for clause in _denied_clauses(cue.root) if cue is not None else ():
+            if quote.span.start <= clause.idx < quote.span.end:
+                last = _end_of_denied(clause)
+                denied.append(Span(article_id=quote.span.article_id, start=clause.left_edge.idx, end=last.idx + len(last)))
+    return denied
 
 
-def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denials: set[str]) -> Claim:
+def _end_of_denied(clause: Token) -> Token:
+    """The clause's last word, before what the speaker adds in a participle the parse hung on it ("... had failed,
+    telling the board that ...")."""
+    added = [c for c in clause.children if c.dep_ == "advcl" and c.i > clause.i and c.lemma_.lower() in SPEECH_LEMMAS]
+    return clause.doc[added[0].left_edge.i - 1] if added else clause.right_edge
+
+
+def _denied_clauses(cue: Token) -> list[Token]:
+    """The heads of the clauses a cue denies: its own clause, or the content clause of a report, claim, ... it
+    denies. A denial with an object of another kind ("rejected the veto") denies no statement, whatever its parse
+    hangs on it."""
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    if cue.lemma_.lower() not in DENIALS or any(c.dep_ == "neg" for c in cue.children):
+        return []
+    if any(o.lemma_.lower() not in ASSERTIONS for o in objects):
+        return []
+    clauses = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and _finite_or_gerund(c)]
+    content = [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "ccomp") and _opens_on_that(c)]
+    return clauses + content
+
+
+def _opens_on_that(clause: Token) -> bool:
+    """A content clause ("the claim that the crane failed"), not a relative one ("the claim, which spread")."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _finite_or_gerund(verb: Token) -> bool:
+    """A clause that can be denied: "(denied) he asked", "that she had pressed", "asking"; not a verb a misparse
+    hung on the cue ("rejected the veto of a bill letting families sue", read as "the veto ... sue")."""
+    singular_subject = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
+    if verb.tag_ == "VBP" and singular_subject:  # no agreement: the clause is not one
+        return False
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denials: list[Span]) -> Claim:
     inside = lambda s: span.start <= s.start and s.end <= span.end  # noqa: E731
     actors = sorted({e.key for e in entities for m in e.mentions if inside(m.span)})
     speaker = next((q for q in quotes if _overlaps(q.span, span) or q.kind == "reported" and inside(q.span)), None)
@@ -371,7 +419,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denia
         times=tuple(t for t in times if inside(t.span)),
         attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
         reported=speaker is not None,
-        denied=speaker is not None and speaker.id in denials,
+        denied=any(d.start <= span.start and span.end <= d.end for d in denials),
     )
 
 
