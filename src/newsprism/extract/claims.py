@@ -364,25 +364,25 @@ def _denials(doc: Doc, quotes: Sequence[Quote]) -> list[Span]:
     return denied
 
 
-def _end_of_denied(clause: Token) -> Token:
-    """The clause's last word, before what the speaker adds in a participle the parse hung on it ("... had failed,
-    telling the board that ...")."""
-    added = [c for c in clause.children if c.dep_ == "advcl" and c.i > clause.i and c.lemma_.lower() in SPEECH_LEMMAS]
-    return clause.doc[added[0].left_edge.i - 1] if added else clause.right_edge
-
-
 def _denied_clauses(cue: Token) -> list[Token]:
     """The heads of the clauses a cue denies: its own clause, or the content clause of a report, claim, ... it
-    denies. A denial with an object of another kind ("rejected the veto") denies no statement, whatever its parse
+    denies. A denial with an object of another kind ("rejected the plan") denies no statement, whatever its parse
     hangs on it."""
-    objects = [c for c in cue.children if c.dep_ == "dobj"]
     if cue.lemma_.lower() not in DENIALS or any(c.dep_ == "neg" for c in cue.children):
         return []
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
     if any(o.lemma_.lower() not in ASSERTIONS for o in objects):
         return []
     clauses = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp") and _finite_or_gerund(c)]
     content = [c for o in objects for c in o.children if c.dep_ in ("acl", "relcl", "ccomp") and _opens_on_that(c)]
     return clauses + content
+
+
+def _end_of_denied(clause: Token) -> Token:
+    """The clause's last word, before what the speaker adds in a participle the parse hung on it ("... had failed,
+    telling the board that ...")."""
+    added = [c for c in clause.children if c.dep_ == "advcl" and c.i > clause.i and c.lemma_.lower() in SPEECH_LEMMAS]
+    return clause.doc[added[0].left_edge.i - 1] if added else clause.right_edge
 
 
 def _opens_on_that(clause: Token) -> bool:
@@ -392,7 +392,7 @@ def _opens_on_that(clause: Token) -> bool:
 
 def _finite_or_gerund(verb: Token) -> bool:
     """A clause that can be denied: "(denied) he asked", "that she had pressed", "asking"; not a verb a misparse
-    hung on the cue ("rejected the veto of a bill letting families sue", read as "the veto ... sue")."""
+    hung on the cue ("rejected the plan of a board letting ports charge fees", read as "the plan ... charge")."""
     singular_subject = any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children)
     if verb.tag_ == "VBP" and singular_subject:  # no agreement: the clause is not one
         return False
