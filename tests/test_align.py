@@ -146,7 +146,6 @@ def test_align_summary_names_the_other_speaker_when_the_wording_has_none():
         "The mayor asked Okafor to stop the inspection, Nadia Okafor said."]
 
 
-
 def test_align_pairs_left_unchecked_are_pairs_no_rule_accepts():
     """The cheap screen before the claim rules drops only pairs the rules would refuse, and drops some: claims
     of every kind the rules tell apart, each pair at a random closeness."""
@@ -154,7 +153,7 @@ def test_align_pairs_left_unchecked_are_pairs_no_rule_accepts():
     quotes = [quote, quote[1:-1], quote[2:9], "one of the alarms rang but somebody came to see", "the doors were locked all night"]
     claims = [_claim(f"q{n}{speaker}", text, kind="quote", speaker=speaker) for n, text in enumerate(quotes) for speaker in ("Ferris", "Lind")]
     for n, (actors, verbs, numbers) in enumerate(product([(), ("e1",), ("e1", "e2")], [("rise",), ("fall",)], [(), (12,), (15,)])):
-        claims.append(_claim(f"s{n}", f"the water rose {numbers}", actors=actors, verbs=verbs, numbers=numbers))
+        claims.append(_claim(f"s{n}", f"the water rose {sum(numbers)} metres", actors=actors, verbs=verbs, numbers=numbers))
     random = np.random.default_rng(1).uniform(size=(len(claims), len(claims)))
     similarity = (random + random.T) / 2
     screened = {(int(a), int(b)) for a, b in _pairs_worth_checking(claims, similarity)}

@@ -94,9 +94,9 @@ def test_claims_know_what_their_speaker_denies(resources):
     assert not claims["the harbour chief had asked for more time"].denied
 
 
-def test_claims_deny_only_a_statement_the_speaker_does_not_make(resources):
-    """Rejecting a veto, not denying, words of one's own, a claim that holds its own denial, what is said of the
-    reports denied and what the speaker says beside a denial deny no claim."""
+def test_claims_denied_are_only_the_clause_a_denial_governs(resources):
+    """The clause denied is; rejecting a veto, not denying, words of one's own, a claim that holds its own denial,
+    what is said of the reports denied and what the speaker says beside a denial are not."""
     texts = ["The harbour council rejected the mayor's veto of the dredging bill on Wednesday.",
              "The union's letter does not deny that the guards are open to longer shifts.",
              "“I never asked anyone to stop the inspection,” Lind denied on Sunday.",
