@@ -203,7 +203,10 @@ def test_corpus_second_run_skips_what_is_stored(sqlite_corpus, inputs):
 
 
 def _cli(db_url: str, *args: str) -> list[str]:
-    return [sys.executable, "-c", "from newsprism.cli import main; main()", "corpus", *args, "--db", db_url]
+    """The command line of a corpus command, run with Ctrl-C heard as a terminal's process hears it, even when the
+    tests run in the background of a shell, whose children ignore it."""
+    started = "import signal; signal.signal(signal.SIGINT, signal.default_int_handler); from newsprism.cli import main; main()"
+    return [sys.executable, "-c", started, "corpus", *args, "--db", db_url]
 
 
 def _places(db_url: str) -> int:

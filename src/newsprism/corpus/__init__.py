@@ -250,8 +250,11 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
     """Where the per-article stages run: here, a local Dask cluster of `workers` processes, or `scheduler`."""
     if workers <= 1 and scheduler is None:
-        with threadpool_limits(1):  # numpy's BLAS on one core too, as Dask sets it for its workers
-            yield map
+        interrupted = threading.Event()
+        # numpy's BLAS on one core too, as Dask sets it for its workers; Ctrl-C stops the run between results, not
+        # at whatever line it falls on (in a clean-up Python runs for an object it frees, it would go unheard)
+        with threadpool_limits(1), _on_ctrl_c(_stop_at_next_result(interrupted)):
+            yield lambda function, items: _until_interrupted(map(function, items), interrupted)
         return
     import dask
     from dask.distributed import Client, LocalCluster
@@ -312,6 +315,14 @@ def _stop_at_next_result(interrupted: threading.Event) -> Callable:
             raise KeyboardInterrupt
         interrupted.set()
     return on_ctrl_c
+
+
+def _until_interrupted(results: Iterator, interrupted: threading.Event) -> Iterator:
+    """The results, until the first one after `interrupted` is set: then KeyboardInterrupt."""
+    for result in results:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        yield result
 
 
 def _quiet_dask() -> None:
