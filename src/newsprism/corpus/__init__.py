@@ -272,7 +272,7 @@ def _runner(workers: int, scheduler: str | None) -> Iterator[Runner]:
                 raise KeyboardInterrupt
             ahead = AHEAD * max(len(client.scheduler_info()["workers"]), 1)
             with _on_ctrl_c(_stop_at_next_result(interrupted)):
-                yield lambda function, items: _in_order(client, function, items, ahead, interrupted)
+                yield lambda function, items: _until_interrupted(_in_order(client, function, items, ahead), interrupted)
         except KeyboardInterrupt:
             _quiet_dask()  # here and on our workers (not on a cluster of the user's): warnings of the work cut short
             if cluster is not None:
@@ -329,23 +329,15 @@ def _quiet_dask() -> None:
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
-def _in_order(client, function: Callable, items: Iterable, ahead: int, interrupted: threading.Event) -> Iterator:
-    """`function` of each item on the cluster, a few items ahead, results given back in the order sent; stops with
-    KeyboardInterrupt at the first result after `interrupted` is set."""
+def _in_order(client, function: Callable, items: Iterable, ahead: int) -> Iterator:
+    """`function` of each item on the cluster, a few items ahead, results given back in the order sent."""
     pending = []
     for item in items:
         pending.append(client.submit(function, item, pure=False))
         if len(pending) > ahead:
-            yield _result(pending.pop(0), interrupted)
+            yield pending.pop(0).result()
     for future in pending:
-        yield _result(future, interrupted)
-
-
-def _result(future, interrupted: threading.Event):
-    result = future.result()
-    if interrupted.is_set():
-        raise KeyboardInterrupt
-    return result
+        yield future.result()
 
 
 @contextmanager

@@ -356,8 +356,10 @@ def _denials(doc: Doc, quotes: Sequence[Quote]) -> list[Span]:
     reporters that ..."), nor "X rejected the offer" (no statement), nor "X does not deny that ..."."""
     denied = []
     for quote in quotes:
-        cue = doc.char_span(quote.cue_span.start, quote.cue_span.end) if quote.cue_span and quote.kind == "reported" else None
-        for clause in _denied_clauses(cue.root) if cue is not None else ():
+        cue = doc.char_span(quote.cue_span.start, quote.cue_span.end) if quote.cue_span else None
+        if quote.kind != "reported" or cue is None:
+            continue
+        for clause in _denied_clauses(cue.root):
             if quote.span.start <= clause.idx < quote.span.end:
                 last = _end_of_denied(clause)
                 denied.append(Span(article_id=quote.span.article_id, start=clause.left_edge.idx, end=last.idx + len(last)))
