@@ -96,6 +96,17 @@ def test_align_summary_names_a_speaker_once():
         "Ruiz asked the state for emergency money.", "The state will send emergency money, Ana Ruiz said."]
 
 
+def test_align_summary_says_who_said_it_only_of_who_states_it():
+    """"X urged ..." or "X asked whether ..." is no "X said": the words go to a speaker who states them, or are left out."""
+    urged = _corroborated(0, "the port will stop the inspection", "statement", ("stop",), "e1", stated=False)
+    said = urged.claims[0].model_copy(update={"id": "said", "attributed_to": "e2", "stated": True,
+                                               "span": urged.claims[0].span.model_copy(update={"article_id": "b"})})
+    names = {"e1": "Ana Ruiz", "e2": "Nadia Okafor"}
+    assert summarise([urged], names, {}) == ()
+    both = urged.model_copy(update={"claims": (urged.claims[0], said)})
+    assert [s.text for s in summarise([both], names, {})] == ["The port will stop the inspection, Nadia Okafor said."]
+
+
 def test_align_summary_leaves_out_what_someone_unfound_said():
     """"X denied that he asked ...", the speaker not found: the denied words are no fact, nor anyone's words."""
     denied = _corroborated(0, "the harbour chief asked the port to stop the inspection", "statement", ("ask",))
@@ -112,10 +123,11 @@ def test_align_summary_leaves_out_what_a_source_reports_as_denied():
     assert summarise([denied], {"e1": "Ana Ruiz"}, {}) == ()
 
 
-def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...], speaker: str | None = None) -> ClaimGroup:
+def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...], speaker: str | None = None,
+                  stated: bool = True) -> ClaimGroup:
     span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
     claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs, attributed_to=speaker,
-                  reported=speaker is not None)
+                  reported=speaker is not None, stated=stated and speaker is not None)
     return ClaimGroup(id=text, verdict="corroborated", text=text, claims=(claim,), article_ids=("a", "b"), independent_sources=2)
 
 

@@ -94,6 +94,22 @@ def test_claims_know_what_their_speaker_denies(resources):
     assert not claims["the harbour chief had asked for more time"].denied
 
 
+def test_claims_know_whether_their_speaker_states_them(resources):
+    """Said, warned, promised, told or "according to": stated. Urged, asked, not said, not denied: only reported."""
+    texts = ["Mayor Lind said that the harbour crane had failed its safety test in March.",
+             "According to Mayor Lind, the harbour crane failed its safety test in March.",
+             "Harbour master Nadia Okafor warned that the crane could collapse in a storm.",
+             "Okafor promised that every inspection record would be published this week.",
+             "“The crane failed its test in March,” Okafor told reporters.",
+             "Okafor asked whether the crane had been inspected since March.",
+             "Lind did not say that the harbour crane had failed its safety test.",
+             "The union's letter does not deny that the guards are open to longer shifts."]
+    annotated = annotate([read_text(t) for t in texts], Parser(resources.nlp))
+    claims = [c for a in annotated for c in extract_article(a).claims]
+    assert len(claims) == len(texts) and all(c.reported for c in claims)
+    assert [c.stated for c in claims] == [True] * 5 + [False] * 3
+
+
 def test_claims_denied_are_only_the_clause_a_denial_governs(resources):
     """The clause denied is; rejecting a veto, not denying, words of one's own, a claim that holds its own denial,
     what is said of the reports denied and what the speaker says beside a denial are not."""

@@ -187,6 +187,7 @@ class Claim(Record):
     times: tuple[TimeExpression, ...] = ()
     attributed_to: str | None = None
     reported: bool = False  # said by someone (a quote or reported speech), whether or not the speaker was found
+    stated: bool = False  # reported as its speaker's own statement ("X said", "according to X"), not "X urged", "X asked"
     denied: bool = False  # reported as denied ("X denied that ..."): what the speaker says is not so
 
 

@@ -52,7 +52,8 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
     """The group's summary sentence: as a fact when two independent sources state it in their own voice, else
     with who said it (the wording's speaker first), unless the wording already names its own speaker ("Trump
     called ...", "..., according to a poll"). None when its sources name nobody who said it, as when the speaker
-    was not found, or when a source reports it as denied ("X denied that ...")."""
+    was not found; when no named speaker states it ("X urged ...", "X does not deny ..." are no "X said"); or
+    when a source reports it as denied ("X denied that ...")."""
     if any(c.denied for c in group.claims):
         return None
     own_voice = {source_of.get(c.span.article_id, c.span.article_id) for c in group.claims if not c.reported}
@@ -68,7 +69,8 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
     names_itself = re.search(rf"\b{re.escape(named[0].split()[-1])}\b", group.text, re.IGNORECASE)
     if names_itself and wording_speaker == named[0]:  # "Trump called ...", said by Trump
         return _sentence(group.text)
-    return _sentence(group.text, _mid_sentence(named[0]))
+    stating = [s for c in ordered if c.stated and (s := names.get(c.attributed_to, c.attributed_to)) in named]
+    return _sentence(group.text, _mid_sentence(stating[0])) if stating else None
 
 
 def _mid_sentence(speaker: str) -> str:

@@ -32,6 +32,15 @@ ASSERTIONS = frozenset(
     """report claim allegation accusation charge account story suggestion assertion rumor rumour notion idea
     characterization characterisation statement finding conclusion version speculation testimony""".split()
 )
+# Cues that state what they report ("X said", "told", "warned", "promised that", "according to X"), unlike those
+# that ask, urge, deny, call for or back it.
+STATING = frozenset(
+    """say tell add note claim charge allege accuse warn announce state insist argue contend maintain assert declare
+    promise vow pledge
+    confirm explain acknowledge admit concede testify report write tweet post reply respond answer retort remark
+    observe stress emphasize reiterate repeat recount recall reveal disclose estimate predict conclude continue
+    quote according assertion statement remark warning accusation allegation""".split()
+)
 QUOTED_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 COMPLEMENTS = {"attr", "oprd", "acomp"}
 PHRASE_MODIFIERS = {"det", "predet", "poss", "amod", "compound", "nummod"}
@@ -73,8 +82,9 @@ def extract_claims(
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)
     denials = _denials(doc, quotes)
+    stating = _stating(doc, quotes)
     return tuple(
-        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes, denials)
+        _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes, denials, stating)
         for n, (span, text, sentence, parts) in enumerate(sorted(units, key=lambda u: (u[0].start, u[0].end)), 1)
     )
 
@@ -350,6 +360,23 @@ def _dedupe(units: list) -> list:
     return list(seen.values())
 
 
+def _stating(doc: Doc, quotes: Sequence[Quote]) -> set[str]:
+    """The ids of the quotes whose speaker states their words: a direct quote without a cue of its own, or one
+    whose cue, not negated, is in STATING ("X said", "according to X"; not "X urged", "X does not deny")."""
+    stating = set()
+    for quote in quotes:
+        cue = doc.char_span(quote.cue_span.start, quote.cue_span.end) if quote.cue_span else None
+        if cue is None and quote.kind == "direct" or cue is not None and _states(cue[0]):
+            stating.add(quote.id)
+    return stating
+
+
+def _states(cue: Token) -> bool:
+    """Whether the cue states what it reports: in STATING, or the colon of "Name: words", and not negated."""
+    stating = cue.lemma_.lower() in STATING or cue.lower_ in STATING or cue.text == ":"
+    return stating and not any(c.dep_ == "neg" for c in cue.children)
+
+
 def _denials(doc: Doc, quotes: Sequence[Quote]) -> list[Span]:
     """What reported quotes deny, as spans: the clause of "X denied that ...", "X denied asking ...", and of "X
     disputed the account that ...". Not what goes with it ("X denied the reports, which spread ...", "..., telling
@@ -401,7 +428,7 @@ def _finite_or_gerund(verb: Token) -> bool:
     return verb.tag_ in ("VBD", "VBZ", "VBP", "VBG") or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
-def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denials: list[Span]) -> Claim:
+def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denials: list[Span], stating: set[str]) -> Claim:
     inside = lambda s: span.start <= s.start and s.end <= span.end  # noqa: E731
     actors = sorted({e.key for e in entities for m in e.mentions if inside(m.span)})
     speaker = next((q for q in quotes if _overlaps(q.span, span) or q.kind == "reported" and inside(q.span)), None)
@@ -421,6 +448,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denia
         times=tuple(t for t in times if inside(t.span)),
         attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
         reported=speaker is not None,
+        stated=speaker is not None and speaker.id in stating,
         denied=any(d.start <= span.start and span.end <= d.end for d in denials),
     )
 
