@@ -101,13 +101,14 @@ def test_claims_know_whether_their_speaker_states_them(resources):
              "Harbour master Nadia Okafor warned that the crane could collapse in a storm.",
              "Okafor promised that every inspection record would be published this week.",
              "“The crane failed its test in March,” Okafor told reporters.",
+             "Okafor pointed out that the crane had not been inspected since March.",
              "Okafor asked whether the crane had been inspected since March.",
              "Lind did not say that the harbour crane had failed its safety test.",
              "The union's letter does not deny that the guards are open to longer shifts."]
     annotated = annotate([read_text(t) for t in texts], Parser(resources.nlp))
     claims = [c for a in annotated for c in extract_article(a).claims]
     assert len(claims) == len(texts) and all(c.reported for c in claims)
-    assert [c.stated for c in claims] == [True] * 5 + [False] * 3
+    assert [c.stated for c in claims] == [True] * 6 + [False] * 3
 
 
 def test_claims_denied_are_only_the_clause_a_denial_governs(resources):

@@ -372,8 +372,9 @@ def _stating(doc: Doc, quotes: Sequence[Quote]) -> set[str]:
 
 
 def _states(cue: Token) -> bool:
-    """Whether the cue states what it reports: in STATING, or the colon of "Name: words", and not negated."""
-    stating = cue.lemma_.lower() in STATING or cue.lower_ in STATING or cue.text == ":"
+    """Whether the cue states what it reports: in STATING, "pointed out", or the colon of "Name: words"; not negated."""
+    pointed_out = cue.lemma_.lower() == "point" and any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children)
+    stating = cue.lemma_.lower() in STATING or cue.lower_ in STATING or cue.text == ":" or pointed_out
     return stating and not any(c.dep_ == "neg" for c in cue.children)
 
 
