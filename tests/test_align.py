@@ -190,3 +190,4 @@ def test_align_claim_one_source_reports_as_denied_is_a_conflict(resources):
     (stance,) = [c for c in group.conflicts if c.kind == "stance"]
     assert group.verdict == "conflicting"
     assert sorted(v.text.startswith("denied: ") for v in stance.values) == [False, True]
+    assert stance.about == "whether it is so: Lind denies it"

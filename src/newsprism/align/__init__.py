@@ -25,7 +25,8 @@ def align_story(
     quotes = [_global_quote(q, index) for f in facts for q in f.quotes]
     claims = [_global_claim(c, index) for f in facts for c in f.claims]
     sources = copy_sources(articles)
-    groups = group_claims(claims, embedder, sources, _loaded_counts(facts, claims))
+    names = {e.id: e.name for e in entities}
+    groups = group_claims(claims, embedder, sources, _loaded_counts(facts, claims), names)
     return StoryReport(
         articles=tuple(articles),
         entities=entities,
@@ -35,7 +36,7 @@ def align_story(
         framing=build_framing(facts, entities),
         sentences=tuple(s for f in facts for s in f.sentences),
         timeline=build_timeline([e for f in facts for e in f.events], embedder),
-        summary=summarise(groups, {e.id: e.name for e in entities}, sources),
+        summary=summarise(groups, names, sources),
         warnings=tuple(warnings) + _copy_warnings(articles, sources),
     )
 

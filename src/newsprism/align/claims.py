@@ -21,6 +21,7 @@ from typing import Sequence
 
 import numpy as np
 
+from newsprism.align.summary import NOBODY
 from newsprism.annotate.embed import Embedder
 from newsprism.extract.quantities import compatible
 from newsprism.extract.names import same_actor
@@ -53,11 +54,13 @@ def group_claims(
     embedder: Embedder,
     source_of: dict[str, str],
     loaded_counts: dict[str, int],
+    names: dict[str, str],
 ) -> tuple[ClaimGroup, ...]:
     """Claim groups, conflicts first, then by number of sources and position.
 
     `source_of` maps an article id to the article it was copied from (itself when independent);
-    `loaded_counts` gives each claim id's number of loaded words, to pick the plainest wording.
+    `loaded_counts` gives each claim id's number of loaded words, to pick the plainest wording; `names` the name
+    of each entity id a claim is attributed to.
     """
     if len({c.span.article_id for c in claims}) > 1:
         vectors = embedder.embed([_without_numbers(c) for c in claims])
@@ -65,7 +68,7 @@ def group_claims(
     else:  # claims of one article are never matched with each other: nothing to embed
         vectors, related = np.zeros((len(claims), 1)), _Related({})
     members = _cluster(claims, vectors, related)
-    groups = [_group(f"g{n}", [claims[i] for i in m], source_of, loaded_counts, related) for n, m in enumerate(members, 1)]
+    groups = [_group(f"g{n}", [claims[i] for i in m], source_of, loaded_counts, related, names) for n, m in enumerate(members, 1)]
     order = {"conflicting": 0, "corroborated": 1, "single-source": 2}
     ranked = sorted(groups, key=lambda g: (order[g.verdict], -len(g.article_ids), _position(g)))
     return tuple(g.model_copy(update={"id": f"g{n}"}) for n, g in enumerate(ranked, 1))
@@ -218,9 +221,10 @@ def _is_quote(claim: Claim) -> bool:
     return claim.kind == "quote"
 
 
-def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded: dict[str, int], related: _Related) -> ClaimGroup:
+def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded: dict[str, int], related: _Related,
+           names: dict[str, str]) -> ClaimGroup:
     article_ids = tuple(sorted({c.span.article_id for c in claims}))
-    conflicts = _conflicts(claims, related)
+    conflicts = _conflicts(claims, related, names)
     independent = len({source_of.get(a, a) for a in article_ids})
     if conflicts:
         verdict = "conflicting"
@@ -246,11 +250,11 @@ def _is_copy(claim: Claim, source_of: dict[str, str]) -> bool:
     return source_of.get(claim.span.article_id, claim.span.article_id) != claim.span.article_id
 
 
-def _conflicts(claims: list[Claim], related: _Related) -> tuple[Conflict, ...]:
+def _conflicts(claims: list[Claim], related: _Related, names: dict[str, str]) -> tuple[Conflict, ...]:
     if len(claims) < 2:
         return ()
     found = [_quantity_conflict(claims, related), _date_conflict(claims), _quote_conflict(claims), _speaker_conflict(claims),
-             _stance_conflict(claims)]
+             _stance_conflict(claims, names)]
     return tuple(c for c in found if c is not None)
 
 
@@ -301,14 +305,17 @@ def _speaker_conflict(claims: list[Claim]) -> Conflict | None:
     return Conflict(kind="actor", about="who said these words", values=tuple(_value(c, c.subject, c.span) for c in quotes))
 
 
-def _stance_conflict(claims: list[Claim]) -> Conflict | None:
+def _stance_conflict(claims: list[Claim], names: dict[str, str]) -> Conflict | None:
     """One article reports the claim as denied by its speaker ("X denied that ..."), another tells it as a fact or
-    as what someone said: the denied claim's values are marked "denied"."""
+    as what someone said: the denied claim's values are marked "denied", and `about` names who denies it."""
     denied = {c.span.article_id for c in claims if c.denied}
     if not denied or all(c.span.article_id in denied for c in claims):
         return None
     values = tuple(_value(c, f"denied: {c.text}" if c.denied else c.text, c.span) for c in claims)
-    return Conflict(kind="stance", about="whether it is so: a source reports it as denied", values=values)
+    speakers = {names.get(c.attributed_to, c.attributed_to) for c in claims if c.denied and c.attributed_to}
+    deniers = sorted(s for s in speakers if not NOBODY.fullmatch(s))
+    who = f"{' and '.join(deniers)} {'deny' if len(deniers) > 1 else 'denies'} it" if deniers else "a source reports it as denied"
+    return Conflict(kind="stance", about=f"whether it is so: {who}", values=values)
 
 
 @lru_cache(maxsize=1 << 16)  # the words of each quote, asked for once a pair
