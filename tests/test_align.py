@@ -88,6 +88,11 @@ def test_align_summary_says_who_said_what_no_two_sources_state_in_their_own_voic
     assert not any("40,000" in s for s in summary)  # said by "they", whom nobody names
 
 
+def test_align_summary_sentence_opens_on_a_capital_inside_a_quote():
+    quoted = _corroborated(0, "“rusted cranes” line the old harbour", "statement", ("line",))
+    assert [s.text for s in summarise([quoted], {}, {})] == ["“Rusted cranes” line the old harbour."]
+
+
 def test_align_summary_names_a_speaker_once():
     said = [_corroborated(n, text, "statement", ("send",), speaker) for n, (text, speaker) in enumerate((
         ("Ruiz asked the state for emergency money", "e1"), ("the state will send emergency money", "e1"),

@@ -8,9 +8,13 @@ from newsprism.extract import extract_article
 from newsprism.extract.claims import _tidy
 
 
-def _claims(resources, text: str) -> list[str]:
+def _annotated_claims(resources, text: str) -> list:
     (annotated,) = annotate([read_text(text)], Parser(resources.nlp))
-    return [c.text for c in extract_article(annotated).claims]
+    return list(extract_article(annotated).claims)
+
+
+def _claims(resources, text: str) -> list[str]:
+    return [c.text for c in _annotated_claims(resources, text)]
 
 
 def test_claims_leave_no_participle_or_comment_dangling(resources):
@@ -25,6 +29,7 @@ def test_claims_leave_no_participle_or_comment_dangling(resources):
 def test_claims_drop_the_closing_mark_of_a_quote_cut_out():
     assert _tidy("the senator urged regulators to ”") == "the senator urged regulators to"
     assert _tidy("he called it “a sham”") == "he called it “a sham”"
+    assert _tidy("I did” spend the harbour funds badly") == "“I did” spend the harbour funds badly"
 
 
 def test_claims_leave_out_the_dateline_that_opens_an_article(resources):
@@ -56,6 +61,14 @@ def test_claims_end_without_the_full_stop_of_a_paragraph(resources):
 def test_claims_keep_a_quote_they_cannot_stand_without(resources):
     assert _claims(resources, "The mayor called the harbor plan “a costly mistake” on Tuesday.")[0] == (
         "The mayor called the harbor plan “a costly mistake” on Tuesday")
+    assert _claims(resources, "Lind called the crane plan “a disgrace” on Monday.")[0] == (  # parsed as an apposition
+        "Lind called the crane plan “a disgrace” on Monday")
+    assert _claims(resources, "The new harbour chief pledged “loyalty” to the dock union on Friday.")[0] == (
+        "The new harbour chief pledged “loyalty” to the dock union on Friday")
+    assert _claims(resources, "Lind threatened to “spill the beans” about the harbour chief's plans.") == [
+        "Lind threatened to “spill the beans” about the harbour chief's plans"]
+    assert _claims(resources, "He did pledge to “wipe from the face of the earth” the harbour gangs.")[0] == (
+        "He did pledge to “wipe from the face of the earth” the harbour gangs")
     assert _claims(resources, "The union chief said the pier is a “floating hazard,” the paper reported.")[0] == (
         "the pier is a “floating hazard”")
     # a tweet's words are the quote's claim, not the frame's
@@ -109,6 +122,8 @@ def test_claims_know_whether_their_speaker_states_them(resources):
     claims = [c for a in annotated for c in extract_article(a).claims]
     assert len(claims) == len(texts) and all(c.reported for c in claims)
     assert [c.stated for c in claims] == [True] * 6 + [False] * 3
+    (act,) = _annotated_claims(resources, "Lind announced her plans to close the harbour crane in a letter to the council.")
+    assert act.attributed_to and not act.reported and not act.stated  # the outlet tells that she spoke
 
 
 def test_claims_denied_are_only_the_clause_a_denial_governs(resources):

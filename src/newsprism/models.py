@@ -186,7 +186,7 @@ class Claim(Record):
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     attributed_to: str | None = None
-    reported: bool = False  # said by someone (a quote or reported speech), whether or not the speaker was found
+    reported: bool = False  # told as someone's words (a quote or reported speech), whether or not the speaker was found
     stated: bool = False  # reported as its speaker's own statement ("X said", "according to X"), not "X urged", "X asked"
     denied: bool = False  # reported as denied ("X denied that ..."): what the speaker says is not so
 

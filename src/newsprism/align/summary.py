@@ -81,7 +81,8 @@ def _mid_sentence(speaker: str) -> str:
 
 def _sentence(text: str, speaker: str | None = None) -> str:
     text = text.strip().rstrip(",;:–—")
-    text = text[:1].upper() + text[1:]
+    first = next((i for i, c in enumerate(text) if c.isalnum()), 0)  # after an opening quote mark
+    text = text[:first] + text[first:first + 1].upper() + text[first + 1:]
     if speaker:
         text = text.rstrip(".") + (" " if text.endswith(("?", "!")) else ", ") + f"{speaker} said"
     return text if text.endswith((".", "!", "?", "”", '"')) else text + "."

@@ -43,8 +43,9 @@ STATING = frozenset(
 )
 QUOTED_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 COMPLEMENTS = {"attr", "oprd", "acomp"}
-PHRASE_MODIFIERS = {"det", "predet", "poss", "amod", "compound", "nummod"}
+NAMING_VERBS = frozenset("call label dub brand name term nickname".split())
 SPOKEN_ARGUMENTS = {"dobj", "xcomp", "ccomp"}  # what a quote is to "tweeted", "wrote", "said"
+SPOKEN_WORDS = 4  # fewer words in quotes are words used, not spoken: "pledged “allegiance”"
 MIN_CONTENT_WORDS = 3
 LONG_CLAUSE = 18
 DATELINE_SENTENCES = 3  # a dateline opens a line among the article's first sentences
@@ -110,7 +111,7 @@ def _clause_units(
             continue
         clause = _clause_tokens(head, heads)
         needed = _quoted_arguments(clause, quoted)
-        if any(t.head.i == head.i and t.dep_ in SPOKEN_ARGUMENTS for t in needed) and head.lemma_ in SPEECH_LEMMAS:
+        if any(_spoken_words(t, head, quoted) for t in needed) and head.lemma_ in SPEECH_LEMMAS:
             continue  # "X tweeted: “...”": the quote is the claim
         tokens = [t for t in (clause if needed else _without_quoted(clause, quoted)) if t.idx >= after]
         if sum(1 for t in tokens if (t.is_alpha or t.like_num) and not t.is_stop) < MIN_CONTENT_WORDS:
@@ -129,18 +130,35 @@ def _clause_units(
     return [u for u in units if u is not None]
 
 
+def _spoken_words(word: Token, head: Token, quoted: list[Span]) -> bool:
+    """A quote that is all the verb says ("tweeted: “...”"), not a word or two it uses ("pledged “allegiance”") nor
+    part of what it says ("pledged to “eradicate” the gangs")."""
+    words = [t for t in word.subtree if not t.is_punct]
+    whole = all(_inside(t, quoted) for t in words)
+    return word.head.i == head.i and word.dep_ in SPOKEN_ARGUMENTS and whole and sum(t.is_alpha for t in words) >= SPOKEN_WORDS
+
+
 def _quoted_arguments(tokens: list[Token], quoted: list[Span]) -> list[Token]:
     """The words of a direct quote that the rest of the clause cannot stand without: the subject, object or
-    complement of one of its words, where the quote is a complement ("called the plan “a sham”"), splits a phrase
-    ("a “false prophet”") or ends the clause. Not "jeered “the worst negotiator” Tom Brandt", which reads whole
-    without it."""
+    complement of one of its words, where the quote is a complement ("called the plan “a sham”", also as the
+    parse's apposition to the object), has words of the clause hung on it ("a “false prophet”", "to “eradicate”
+    terror"), ends the clause, or is the subject, or the object of a verb left with none ("pledged “allegiance”
+    to ..."). Not "jeered “the worst negotiator” Tom Brandt", where the name beside it takes its place."""
     cut = {t.i for t in tokens if _inside(t, quoted)}
     kept = [t for t in tokens if t.i not in cut and not t.is_punct]
-    arguments = [t for t in tokens if t.i in cut and t.head.i not in cut and t.head.i != t.i and t.dep_ in QUOTED_ARGUMENTS]
-    splits = any(t.head.i in cut and t.dep_ in PHRASE_MODIFIERS for t in kept)
+    attached = [t for t in tokens if t.i in cut and t.head.i not in cut and t.head.i != t.i]  # the quote's heads
+    arguments = [t for t in attached if t.dep_ in QUOTED_ARGUMENTS or t.dep_ == "appos" and _named_object(t.head)]
+    replaced = any(t.head.i in cut and t.dep_ == "appos" for t in kept)  # "“the worst negotiator” Tom Brandt"
+    splits = not replaced and any(t.head.i in cut for t in kept)  # "a “false prophet”", "to “eradicate” terror"
     ends = bool(kept) and any(t.i > kept[-1].i for t in arguments)
-    completes = any(t.dep_ in COMPLEMENTS for t in arguments)  # "called the report “a hoax”", "is “wrong”"
-    return arguments if splits or ends or completes else []
+    completes = any(t.dep_ in COMPLEMENTS or t.dep_ == "appos" for t in arguments)  # "called the report “a hoax”"
+    bare = any(t.dep_ in ("nsubj", "nsubjpass") for t in arguments) or any(t.dep_ == "dobj" for t in arguments) and not replaced
+    return (arguments or attached) if splits or ends or completes or bare else []
+
+
+def _named_object(noun: Token) -> bool:
+    """The object of a verb that names it: "called the plan", "labelled the deal"."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in NAMING_VERBS
 
 
 def _without_quoted(tokens: list[Token], quoted: list[Span]) -> list[Token]:
@@ -252,6 +270,8 @@ def _tidy(text: str) -> str:
     text = re.sub(r"([,;:–—-])(\s*[,.;:–—-])+", r"\1", text)
     if text.endswith("”") and "“" not in text:  # the closing mark of a quote cut out
         text = text[:-1]
+    if "”" in text.split("“")[0]:  # the clause opens inside a quote, whose opening mark went with the words before
+        text = "“" + text
     text = text.strip(" ,;:–—-")
     if text.count("“") > text.count("”") or text.count('"') % 2:  # the closing mark of a quote kept, cut as punctuation
         text = text.rstrip(",.") + ("”" if "“" in text else '"')
@@ -433,6 +453,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denia
     inside = lambda s: span.start <= s.start and s.end <= span.end  # noqa: E731
     actors = sorted({e.key for e in entities for m in e.mentions if inside(m.span)})
     speaker = next((q for q in quotes if _overlaps(q.span, span) or q.kind == "reported" and inside(q.span)), None)
+    reported = speaker is not None and not _tells_the_act(speaker, inside)
     return Claim(
         id=claim_id,
         kind=parts["kind"],
@@ -448,10 +469,16 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denia
         quantities=parts["quantities"],
         times=tuple(t for t in times if inside(t.span)),
         attributed_to=(speaker.speaker_key or speaker.speaker_mention) if speaker else None,
-        reported=speaker is not None,
-        stated=speaker is not None and speaker.id in stating,
+        reported=reported,
+        stated=reported and speaker.id in stating,
         denied=any(d.start <= span.start and span.end <= d.end for d in denials),
     )
+
+
+def _tells_the_act(quote: Quote, inside) -> bool:
+    """Whether the claim holds the quote's cue, and so tells in the outlet's voice that someone spoke ("X announced
+    her plans to ...", "X called the plan “a sham”", "..., vowing to ..."); "..., according to X" only attributes."""
+    return quote.cue_span is not None and inside(quote.cue_span) and not quote.cue.lower().startswith("according")
 
 
 def _inside(token: Token, spans: list[Span]) -> bool:
