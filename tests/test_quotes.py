@@ -434,3 +434,10 @@ def test_a_clause_whose_quote_is_cut_out_keeps_no_empty_quote_marks(nlp, marks):
     claims = [c.text for c in extract_article(annotated).claims]
     assert "the worst negotiator" in claims
     assert "Dock workers jeered Tom Brandt after the pay deal on Monday" in claims
+
+
+def test_quotes_speaker_names_lose_a_persons_title_only(nlp):
+    """"Gov." is a person's title; the "Justice" of "Justice Department" and the "General" of "General Motors" are not."""
+    quotes = _quotes(nlp, "The Justice Department said the harbour bribes were paid over three years. "
+                          "General Motors said the plant would close. Gov. Asa Hutchinson said the port would stay open.")
+    assert [q.speaker_name for q in quotes] == ["Justice Department", "General Motors", "Asa Hutchinson"]

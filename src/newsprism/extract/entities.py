@@ -62,10 +62,12 @@ def _joined_entities(doc: Doc) -> list[SpacySpan]:
 
 
 def _name_span(ent: SpacySpan) -> SpacySpan | None:
-    """The bare name: without a leading article or title, a possessive, or trailing common nouns."""
+    """The bare name: without a leading article, a person's title ("Gov.", not the "Justice" of "Justice
+    Department" nor the "General" of "General Motors"), a possessive, or trailing common nouns."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ == "the" or _is_title(doc[start]) or _attached_outside(doc[start], ent)):
+    titled = ent.label_ == "PERSON"
+    while start < end and (doc[start].lower_ == "the" or titled and _is_title(doc[start]) or _attached_outside(doc[start], ent)):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].pos_ == "NOUN"):
         end -= 1
