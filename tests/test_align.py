@@ -93,6 +93,12 @@ def test_align_summary_sentence_opens_on_a_capital_inside_a_quote():
     assert [s.text for s in summarise([quoted], {}, {})] == ["“Rusted cranes” line the old harbour."]
 
 
+def test_align_summary_names_a_speaker_without_the_clause_set_off_after_it():
+    said = _corroborated(0, "the harbour will reopen on Friday", "statement", ("reopen",), "An aide to the harbour board, who "
+                         "spoke on condition of anonymity")
+    assert [s.text for s in summarise([said], {}, {})] == ["The harbour will reopen on Friday, an aide to the harbour board said."]
+
+
 def test_align_summary_names_a_speaker_once():
     said = [_corroborated(n, text, "statement", ("send",), speaker) for n, (text, speaker) in enumerate((
         ("Ruiz asked the state for emergency money", "e1"), ("the state will send emergency money", "e1"),

@@ -16,6 +16,7 @@ DANGLING_END = re.compile(
     r"will|would|can|could|should|must|his|her|their|its|our|my|your)\W*$", re.IGNORECASE)
 # A relative clause that kept its relative word: "in which he pardoned ...", "whose aide was shot".
 RELATIVE_START = re.compile(r"(?:\w+ )?(?:which|whose|whom)\b", re.IGNORECASE)
+RELATIVE_AFTER = re.compile(r",\s*(?:who|whom|whose|which)\b", re.IGNORECASE)  # "an aide, who spoke on ..."
 # A speaker that names nobody: a pronoun the speaker finder could not resolve, or a phrase it cut short.
 NOBODY = re.compile(
     r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
@@ -74,7 +75,9 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
 
 
 def _mid_sentence(speaker: str) -> str:
-    """The speaker as written after a comma: "The source" -> "the source", names as they are."""
+    """The speaker as written after a comma, without a clause set off after it: "The source" -> "the source", "an
+    aide, who spoke on condition of anonymity" -> "an aide", names as they are."""
+    speaker = RELATIVE_AFTER.split(speaker)[0]
     first, _, rest = speaker.partition(" ")
     return " ".join([first.lower() if first.lower() in COMMON_FIRST_WORDS else first, rest]).strip()
 
