@@ -26,10 +26,11 @@ def test_claims_leave_no_participle_or_comment_dangling(resources):
         "The company released its accounts in March")
 
 
-def test_claims_drop_the_closing_mark_of_a_quote_cut_out():
+def test_claims_mend_the_marks_a_cut_leaves():
     assert _tidy("the senator urged regulators to ”") == "the senator urged regulators to"
     assert _tidy("he called it “a sham”") == "he called it “a sham”"
     assert _tidy("I did” spend the harbour funds badly") == "“I did” spend the harbour funds badly"
+    assert _tidy("the mayor was invited by Senator Ann Ruiz (D-Maine.") == "the mayor was invited by Senator Ann Ruiz (D-Maine)"
 
 
 def test_claims_leave_out_the_dateline_that_opens_an_article(resources):

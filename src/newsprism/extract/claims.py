@@ -275,6 +275,8 @@ def _tidy(text: str) -> str:
     text = text.strip(" ,;:–—-")
     if text.count("“") > text.count("”") or text.count('"') % 2:  # the closing mark of a quote kept, cut as punctuation
         text = text.rstrip(",.") + ("”" if "“" in text else '"')
+    if text.count("(") > text.count(")"):  # "... John Boehner (R-Ohio.": the sentence was split inside the brackets
+        text = text.rstrip(",.") + ")"
     return text
 
 
