@@ -70,6 +70,9 @@ def test_claims_keep_a_quote_they_cannot_stand_without(resources):
         "Lind threatened to “spill the beans” about the harbour chief's plans"]
     assert _claims(resources, "He did pledge to “wipe from the face of the earth” the harbour gangs.")[0] == (
         "He did pledge to “wipe from the face of the earth” the harbour gangs")
+    assert _claims(resources, "Lind was “pressed by senior harbour officials to report on future contracts” by the union, "
+                              "according to the letter.")[0] == ("Lind was “pressed by senior harbour officials to report on "
+                                                                  "future contracts” by the union, according to the letter")
     assert _claims(resources, "The union chief said the pier is a “floating hazard,” the paper reported.")[0] == (
         "the pier is a “floating hazard”")
     # a tweet's words are the quote's claim, not the frame's

@@ -146,7 +146,7 @@ def _quoted_arguments(tokens: list[Token], quoted: list[Span]) -> list[Token]:
     to ..."). Not "jeered “the worst negotiator” Tom Brandt", where the name beside it takes its place."""
     cut = {t.i for t in tokens if _inside(t, quoted)}
     kept = [t for t in tokens if t.i not in cut and not t.is_punct]
-    attached = [t for t in tokens if t.i in cut and t.head.i not in cut and t.head.i != t.i]  # the quote's heads
+    attached = [t for t in tokens if t.i in cut and (t.head.i not in cut or t.head.i == t.i)]  # the quote's heads
     arguments = [t for t in attached if t.dep_ in QUOTED_ARGUMENTS or t.dep_ == "appos" and _named_object(t.head)]
     replaced = any(t.head.i in cut and t.dep_ == "appos" for t in kept)  # "“the worst negotiator” Tom Brandt"
     splits = not replaced and any(t.head.i in cut for t in kept)  # "a “false prophet”", "to “eradicate” terror"
