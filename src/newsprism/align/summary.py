@@ -21,6 +21,9 @@ RELATIVE_AFTER = re.compile(r",\s*(?:who|whom|whose|which)\b", re.IGNORECASE)  #
 NOBODY = re.compile(
     r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
     re.IGNORECASE)
+# The last words of names said with "the": "the Justice Department said", "the White House said".
+BODIES = frozenset("""committee department commission council agency office service court administration bureau
+    ministry board house pentagon kremlin senate government fund""".split())
 # First words lowercased in "..., the source said", "..., officials said".
 COMMON_FIRST_WORDS = frozenset("""the a an some many several two three four officials police authorities residents
     witnesses sources experts analysts critics prosecutors investigators lawmakers aides protesters""".split())
@@ -76,8 +79,12 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
 
 def _mid_sentence(speaker: str) -> str:
     """The speaker as written after a comma, without a clause set off after it: "The source" -> "the source", "an
-    aide, who spoke on condition of anonymity" -> "an aide", names as they are."""
+    aide, who spoke on condition of anonymity" -> "an aide", "Justice Department" -> "the Justice Department",
+    names as they are."""
     speaker = RELATIVE_AFTER.split(speaker)[0]
+    words = speaker.split()
+    if words[-1].lower() in BODIES and all(w[:1].isupper() for w in words) and words[0] != "The":  # a name
+        speaker = "the " + speaker
     first, _, rest = speaker.partition(" ")
     return " ".join([first.lower() if first.lower() in COMMON_FIRST_WORDS else first, rest]).strip()
 
