@@ -70,7 +70,8 @@ def test_align_summary_leaves_out_attributions_and_phrases_without_a_verb(resour
         ("up to 20", "number", ()), ("175 people were treated for smoke", "number", ("treat",)),
         ("the death of a contractor", "event", ()), ("the dam held", "statement", ("hold",)),
         ("the mayor urged the companies to", "statement", ("urge",)), ("crews fought the fire and", "statement", ("fight",)),
-        ("in which the mayor thanked the crews", "statement", ("thank",)), ("whose house was flooded", "statement", ("flood",))))]
+        ("in which the mayor thanked the crews", "statement", ("thank",)), ("whose house was flooded", "statement", ("flood",)),
+        ("Harbour Chief Should Resign After Crane Collapse", "statement", ("resign",))))]
     assert [s.text for s in summarise(phrases, {}, {})] == ["175 people were treated for smoke.", "The dam held."]
 
 

@@ -16,6 +16,9 @@ DANGLING_END = re.compile(
     r"will|would|can|could|should|must|his|her|their|its|our|my|your)\W*$", re.IGNORECASE)
 # A relative clause that kept its relative word: "in which he pardoned ...", "whose aide was shot".
 RELATIVE_START = re.compile(r"(?:\w+ )?(?:which|whose|whom)\b", re.IGNORECASE)
+# A headline's capitals on the small words of a sentence: "Trump Should Cancel Meeting After Indictments".
+HEADLINE_CASE = re.compile(r"(?<=\w )(?:With|During|After|Before|Should|Into|From|Over|About|Against|Amid|Says|Than|For|"
+                           r"And|To|Of|In|On|At|By|Is|Are|Was|Were|Will|Could|Would|Has|Have)\b")
 RELATIVE_AFTER = re.compile(r",\s*(?:who|whom|whose|which)\b", re.IGNORECASE)  # "an aide, who spoke on ..."
 # A speaker that names nobody: a pronoun the speaker finder could not resolve, or a phrase it cut short.
 NOBODY = re.compile(
@@ -44,10 +47,10 @@ def summarise(groups: Sequence[ClaimGroup], names: dict[str, str], source_of: di
 
 def _reads_as_sentence(group: ClaimGroup) -> bool:
     """A statement, or the phrase of a number or an event with a verb in it ("175 people were treated", not
-    "up to 20" or "the death of a contractor"), that does not stop short ("... urged him to") nor open on a
-    relative word ("in which ...")."""
+    "up to 20" or "the death of a contractor"), that does not stop short ("... urged him to"), open on a
+    relative word ("in which ...") nor read as a headline."""
     wording = next(c for c in group.claims if c.text == group.text)
-    if DANGLING_END.search(wording.text) or RELATIVE_START.match(wording.text):
+    if DANGLING_END.search(wording.text) or RELATIVE_START.match(wording.text) or HEADLINE_CASE.search(wording.text):
         return False
     return wording.kind == "statement" or (wording.kind != "quote" and bool(wording.verbs))
 
