@@ -68,8 +68,8 @@ def test_claims_keep_a_quote_they_cannot_stand_without(resources):
         "The new harbour chief pledged “loyalty” to the dock union on Friday")
     assert _claims(resources, "Lind threatened to “spill the beans” about the harbour chief's plans.") == [
         "Lind threatened to “spill the beans” about the harbour chief's plans"]
-    assert _claims(resources, "He did pledge to “wipe from the face of the earth” the harbour gangs.")[0] == (
-        "He did pledge to “wipe from the face of the earth” the harbour gangs")
+    assert _claims(resources, "He did pledge to “drive out of the port for good” the harbour gangs.")[0] == (
+        "He did pledge to “drive out of the port for good” the harbour gangs")
     assert _claims(resources, "Lind was “pressed by senior harbour officials to report on future contracts” by the union, "
                               "according to the letter.")[0] == ("Lind was “pressed by senior harbour officials to report on "
                                                                   "future contracts” by the union, according to the letter")
