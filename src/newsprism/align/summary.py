@@ -82,7 +82,7 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
 
 def _mid_sentence(speaker: str) -> str:
     """The speaker as written after a comma, without a clause set off after it: "The source" -> "the source", "an
-    aide, who asked not to be named" -> "an aide", "Justice Department" -> "the Justice Department",
+    aide, who would not give a name" -> "an aide", "Justice Department" -> "the Justice Department",
     names as they are."""
     speaker = RELATIVE_AFTER.split(speaker)[0]
     words = speaker.split()
