@@ -96,7 +96,7 @@ def test_align_summary_sentence_opens_on_a_capital_inside_a_quote():
 
 def test_align_summary_names_a_speaker_without_the_clause_set_off_after_it():
     said = _corroborated(0, "the harbour will reopen on Friday", "statement", ("reopen",), "An aide to the harbour board, who "
-                         "asked not to be named")
+                         "would not give a name")
     assert [s.text for s in summarise([said], {}, {})] == ["The harbour will reopen on Friday, an aide to the harbour board said."]
     said = _corroborated(0, "the harbour will reopen on Friday", "statement", ("reopen",), "e1")
     assert [s.text for s in summarise([said], {"e1": "Harbour Safety Board"}, {})] == [
