@@ -72,7 +72,8 @@ def test_align_summary_leaves_out_attributions_and_phrases_without_a_verb(resour
         ("the mayor urged the companies to", "statement", ("urge",)), ("crews fought the fire and", "statement", ("fight",)),
         ("in which the mayor thanked the crews", "statement", ("thank",)), ("whose house was flooded", "statement", ("flood",)),
         ("Harbour Chief Should Resign After Crane Collapse", "statement", ("resign",))))]
-    assert [s.text for s in summarise(phrases, {}, {})] == ["175 people were treated for smoke.", "The dam held."]
+    infinitive = _corroborated(len(phrases), "to tap 25 million dollars", "number", ("tap",), finite=False)
+    assert [s.text for s in summarise(phrases + [infinitive], {}, {})] == ["175 people were treated for smoke.", "The dam held."]
 
 
 def test_align_summary_says_who_said_what_no_two_sources_state_in_their_own_voice(resources):
@@ -139,10 +140,11 @@ def test_align_summary_leaves_out_what_a_source_reports_as_denied():
 
 
 def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...], speaker: str | None = None,
-                  stated: bool = True) -> ClaimGroup:
+                  stated: bool = True, finite: bool = True) -> ClaimGroup:
     span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
-    claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs, attributed_to=speaker,
-                  reported=speaker is not None, stated=stated and speaker is not None)
+    predicate = verbs[0] if verbs and finite else None
+    claim = Claim(id=text, kind=kind, span=span, text=text, sentence=span, verbs=verbs, predicate=predicate,
+                  attributed_to=speaker, reported=speaker is not None, stated=stated and speaker is not None)
     return ClaimGroup(id=text, verdict="corroborated", text=text, claims=(claim,), article_ids=("a", "b"), independent_sources=2)
 
 

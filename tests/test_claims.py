@@ -144,3 +144,19 @@ def test_claims_denied_are_only_the_clause_a_denial_governs(resources):
     claims = [c for a in annotated for c in extract_article(a).claims]
     denied = [c.text for c in claims if c.denied]
     assert len(claims) >= len(texts) and denied == ["the harbour crane had failed its safety test in March"]
+
+
+def test_claims_of_numbers_have_a_predicate_only_as_clauses_with_a_tense(resources):
+    claims = [c for t in ("The harbour board plans to tap 25 million dollars from the reserve fund to rebuild the pier "
+                          "and replace the crane before the winter storms arrive.",
+                          "Firefighters from three towns rescued 40 workers from the burning warehouse on the pier in the "
+                          "early hours of Tuesday morning while 12 crews kept the flames away from the fuel tanks.")
+              for c in _annotated_claims(resources, t) if c.kind == "number"]
+    assert {c.text: c.predicate for c in claims} == {
+        "to tap 25 million dollars from the reserve fund to rebuild the pier": None,
+        "Firefighters from three towns rescued 40 workers": "rescue"}
+
+
+def test_claims_of_a_subordinate_clause_leave_out_what_times_it(resources):
+    assert _claims(resources, "The harbour chief quit on Friday, a day after the mayor resigned over the crane collapse.") == [
+        "The harbour chief quit on Friday", "the mayor resigned over the crane collapse"]

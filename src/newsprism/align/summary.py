@@ -46,13 +46,13 @@ def summarise(groups: Sequence[ClaimGroup], names: dict[str, str], source_of: di
 
 
 def _reads_as_sentence(group: ClaimGroup) -> bool:
-    """A statement, or the phrase of a number or an event with a verb in it ("175 people were treated", not
-    "up to 20" or "the death of a contractor"), that does not stop short ("... urged him to"), open on a
-    relative word ("in which ...") nor read as a headline."""
+    """A statement, or the phrase of a number or an event that is a clause with a tense of its own ("175 people were
+    treated", not "up to 20", "to tap $2 billion" or "the death of a contractor"), that does not stop short ("...
+    urged him to"), open on a relative word ("in which ...") nor read as a headline."""
     wording = next(c for c in group.claims if c.text == group.text)
     if DANGLING_END.search(wording.text) or RELATIVE_START.match(wording.text) or HEADLINE_CASE.search(wording.text):
         return False
-    return wording.kind == "statement" or (wording.kind != "quote" and bool(wording.verbs))
+    return wording.kind == "statement" or (wording.kind != "quote" and wording.predicate is not None)
 
 
 def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -> str | None:

@@ -238,11 +238,21 @@ def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     nested = {t.i for h in heads if h.i != head.i and head.is_ancestor(h) for t in _nested_words(h, head)}
     beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
     tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
+    tokens = _without_lead_in(tokens, head)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):  # a line break too
         tokens.pop()
     return tokens
+
+
+def _without_lead_in(tokens: list[Token], head: Token) -> list[Token]:
+    """A subordinate clause without what times its conjunction: "(a day) after the mayor resigned", "(shortly)
+    before the vote"."""
+    mark = next((c for c in head.children if c.dep_ == "mark"), None)
+    lead_in = {t.i for c in head.children if c.dep_ in ("npadvmod", "advmod") and mark is not None and c.i < mark.i
+               for t in c.subtree}
+    return [t for t in tokens if t.i not in lead_in] if lead_in and all(t.i in lead_in for t in tokens if t.i < mark.i) else tokens
 
 
 def _proposition(head: Token, tokens: list[Token]) -> str:
@@ -311,8 +321,10 @@ def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
     argument = noun
     while argument.dep_ == "conj" and argument.head.i != argument.i:
         argument = argument.head
+    clause = {"subject": None, "predicate": None, "object": None}
     if argument.dep_ in ("nsubj", "nsubjpass", "dobj") and argument.head.pos_ in ("VERB", "AUX"):
         tokens = _core(argument.head, argument=noun)
+        clause = _parts(argument.head) if _is_finite(argument.head) else clause  # "175 people were treated", not "to tap $2 billion"
     else:
         in_relcl = {t.i for c in noun.subtree if c.dep_ == "relcl" for t in c.subtree}
         tokens = [t for t in noun.subtree if t.i not in in_relcl]
@@ -321,7 +333,7 @@ def _quantity_unit(quantity: Quantity, sent, article_id: str, sentence: Span):
         return None
     span = _span(tokens[0].idx, tokens[-1].idx + len(tokens[-1]), article_id)
     text = " ".join(doc[tokens[0].i : tokens[-1].i + 1].text.split())
-    parts = {"subject": None, "predicate": None, "object": None, "kind": "number", "quantities": (quantity,)}
+    parts = {**clause, "kind": "number", "quantities": (quantity,)}
     return span, text, sentence, {**parts, **_vocabulary(tokens)}
 
 
@@ -440,6 +452,12 @@ def _end_of_denied(clause: Token) -> Token:
 def _opens_on_that(clause: Token) -> bool:
     """A content clause ("the claim that the crane failed"), not a relative one ("the claim, which spread")."""
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _is_finite(verb: Token) -> bool:
+    """A verb with a tense of its own ("treated", "were treated", "will tap"), not "to tap" nor "converting"."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP")
+                                                        for c in verb.children)
 
 
 def _finite_or_gerund(verb: Token) -> bool:
