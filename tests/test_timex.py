@@ -51,3 +51,9 @@ def test_events_attach_dates_to_what_happened(nlp):
     by_trigger = {e.trigger: e for e in events}
     assert by_trigger["block"].time.start == D(2019, 12, 31) and "motorway" in by_trigger["block"].text
     assert by_trigger["announce"].time.end == D(2019, 12, 29) and "cuts" in by_trigger["announce"].text
+
+
+def test_events_dated_by_a_possessive_keep_no_clitic(nlp):
+    doc = nlp("Tuesday's collapse at the harbour worried the port's insurers.")
+    (event,) = extract_events(doc, "a", extract_times(doc, "a", WEDNESDAY))
+    assert event.text == "collapse at the harbour"

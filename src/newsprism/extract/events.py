@@ -71,7 +71,7 @@ def _subject(verb: Token) -> list[Token]:
 
 def _trim(tokens: list[Token]) -> list[Token]:
     tokens = tokens[:MAX_EVENT_TOKENS]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "prep")):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark", "prep") or tokens[0].tag_ == "POS"):  # "'s"
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "prep", "det")):
         tokens = tokens[:-1]
