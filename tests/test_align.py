@@ -99,6 +99,9 @@ def test_align_summary_names_a_speaker_without_the_clause_set_off_after_it():
     said = _corroborated(0, "the harbour will reopen on Friday", "statement", ("reopen",), "An aide to the harbour board, who "
                          "would not give a name")
     assert [s.text for s in summarise([said], {}, {})] == ["The harbour will reopen on Friday, an aide to the harbour board said."]
+    said = _corroborated(0, "the harbour will reopen on Friday", "statement", ("reopen",), "Several dock unions, such as "
+                         "the crane drivers' guild")
+    assert [s.text for s in summarise([said], {}, {})] == ["The harbour will reopen on Friday, several dock unions said."]
     said = _corroborated(0, "the harbour will reopen on Friday", "statement", ("reopen",), "e1")
     assert [s.text for s in summarise([said], {"e1": "Harbour Safety Board"}, {})] == [
         "The harbour will reopen on Friday, the Harbour Safety Board said."]

@@ -19,7 +19,7 @@ RELATIVE_START = re.compile(r"(?:\w+ )?(?:which|whose|whom)\b", re.IGNORECASE)
 # A headline's capitals on the small words of a sentence: "Trump Should Cancel Meeting After Indictments".
 HEADLINE_CASE = re.compile(r"(?<=\w )(?:With|During|After|Before|Should|Into|From|Over|About|Against|Amid|Says|Than|For|"
                            r"And|To|Of|In|On|At|By|Is|Are|Was|Were|Will|Could|Would|Has|Have)\b")
-RELATIVE_AFTER = re.compile(r",\s*(?:who|whom|whose|which)\b", re.IGNORECASE)  # "an aide, who spoke on ..."
+SET_OFF_AFTER = re.compile(r",\s*(?:who|whom|whose|which|such as|including)\b", re.IGNORECASE)  # "an aide, who ..."
 # A speaker that names nobody: a pronoun the speaker finder could not resolve, or a phrase it cut short.
 NOBODY = re.compile(
     r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
@@ -84,7 +84,7 @@ def _mid_sentence(speaker: str) -> str:
     """The speaker as written after a comma, without a clause set off after it: "The source" -> "the source", "an
     aide, who would not give a name" -> "an aide", "Justice Department" -> "the Justice Department",
     names as they are."""
-    speaker = RELATIVE_AFTER.split(speaker)[0]
+    speaker = SET_OFF_AFTER.split(speaker)[0]
     words = speaker.split()
     if words[-1].lower() in BODIES and all(w[:1].isupper() for w in words) and words[0] != "The":  # a name
         speaker = "the " + speaker
