@@ -12,7 +12,7 @@ sham”"); each direct quote gives one claim attributed to its speaker.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -36,10 +36,9 @@ ASSERTIONS = frozenset(
 # that ask, urge, deny, call for or back it.
 STATING = frozenset(
     """say tell add note claim charge allege accuse warn announce state insist argue contend maintain assert declare
-    promise vow pledge
-    confirm explain acknowledge admit concede testify report write tweet post reply respond answer retort remark
-    observe stress emphasize reiterate repeat recount recall reveal disclose estimate predict conclude continue
-    quote according assertion statement remark warning accusation allegation""".split()
+    promise vow pledge confirm explain acknowledge admit concede testify report write tweet post reply respond answer
+    retort remark observe stress emphasize reiterate repeat recount recall reveal disclose estimate predict conclude
+    continue quote according assertion statement warning accusation allegation""".split()
 )
 QUOTED_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp", "pobj"}
 COMPLEMENTS = {"attr", "oprd", "acomp"}
@@ -495,7 +494,7 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denia
     )
 
 
-def _tells_the_act(quote: Quote, inside) -> bool:
+def _tells_the_act(quote: Quote, inside: Callable[[Span], bool]) -> bool:
     """Whether the claim holds the quote's cue, and so tells in the outlet's voice that someone spoke ("X announced
     her plans to ...", "X called the plan “a sham”", "..., vowing to ..."); "..., according to X" only attributes."""
     return quote.cue_span is not None and inside(quote.cue_span) and not quote.cue.lower().startswith("according")
