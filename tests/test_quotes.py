@@ -246,6 +246,8 @@ def test_quotes_phrasal_speech_verbs(nlp):
 def test_quotes_a_statement_speaks_for_whoever_put_it_out(nlp):
     quotes = _quotes(nlp, "The harbour board released a statement that accused the union of lying about the cranes.")
     assert _by_start(quotes, "the union of lying").speaker_mention == "The harbour board"
+    quotes = _quotes(nlp, "The union attacked the newspaper story that claimed the harbour chief had hidden the crane reports.")
+    assert _by_start(quotes, "the harbour chief had hidden").speaker_mention == "the newspaper story that"
 
 
 def test_quotes_a_cue_in_a_prepositional_phrase_has_the_clause_subject_as_speaker(nlp):

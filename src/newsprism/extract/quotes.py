@@ -83,6 +83,8 @@ SOCIAL = {"tweet": "Twitter", "twitter": "Twitter", "facebook": "Facebook", "ins
 CHANNEL_NOUNS = {"statement", "interview", "post", "tweet", "speech", "letter", "op-ed", "broadcast", "video", "ad", "memo",
                  "email", "message", "release"}
 PUBLISHED_NOUNS = CHANNEL_NOUNS | {"piece", "report", "story", "study", "paper", "editorial", "column", "book", "documentary"}
+# Verbs of putting words out: "X released a statement that ..." speaks through it; "X attacked a story that ..." does not.
+ISSUING_VERBS = frozenset("release issue publish post put send air run write sign tweet share produce file deliver give make launch".split())
 CONTENT_WORDS = {"NOUN", "PROPN", "VERB", "NUM", "ADJ", "PRON"}
 OPENING, CLOSING = "“„«", "”»"
 SCARE_QUOTE_WORDS = 4
@@ -610,11 +612,12 @@ def _described_speaks(verb: Token) -> bool:
 
 def _issuer(relative: Token) -> Token | None:
     """Who put out the statement, ad or post that a relative clause has speaking: "X released a statement that
-    accused ..." -> X."""
+    accused ..." -> X; not "X attacked a story that claimed ...", where the story speaks."""
     channel = relative.head.head
     if relative.tag_ not in ("WDT", "WP") or relative.head.dep_ != "relcl" or channel.lemma_.lower() not in PUBLISHED_NOUNS:
         return None
-    return _speaker_token(channel.head) if channel.dep_ == "dobj" else None
+    issued = channel.dep_ == "dobj" and channel.head.lemma_.lower() in ISSUING_VERBS
+    return _speaker_token(channel.head) if issued else None
 
 
 def _time_right_before_cue(token: Token) -> bool:
