@@ -21,7 +21,7 @@ from typing import Sequence
 
 import numpy as np
 
-from newsprism.align.summary import NOBODY
+from newsprism.align.summary import named_speakers
 from newsprism.annotate.embed import Embedder
 from newsprism.extract.quantities import compatible
 from newsprism.extract.names import same_actor
@@ -312,8 +312,7 @@ def _stance_conflict(claims: list[Claim], names: dict[str, str]) -> Conflict | N
     if not denied or all(c.span.article_id in denied for c in claims):
         return None
     values = tuple(_value(c, f"denied: {c.text}" if c.denied else c.text, c.span) for c in claims)
-    speakers = {names.get(c.attributed_to, c.attributed_to) for c in claims if c.denied and c.attributed_to}
-    deniers = sorted(s for s in speakers if not NOBODY.fullmatch(s))
+    deniers = sorted(set(named_speakers([c for c in claims if c.denied], names)))
     who = f"{' and '.join(deniers)} {'deny' if len(deniers) > 1 else 'denies'} it" if deniers else "a source reports it as denied"
     return Conflict(kind="stance", about=f"whether it is so: {who}", values=values)
 

@@ -5,9 +5,9 @@ outlets report what someone said corroborates that it was said, not that it is s
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Iterable, Sequence
 
-from newsprism.models import ClaimGroup, SummarySentence
+from newsprism.models import Claim, ClaimGroup, SummarySentence
 
 MAX_SENTENCES = 6
 # A last word that needs more after it: what a quote or a name cut out of the claim left behind ("... urged him to").
@@ -68,16 +68,21 @@ def _told(group: ClaimGroup, names: dict[str, str], source_of: dict[str, str]) -
     if not said or len(own_voice) >= 2 or "according to" in group.text.casefold():
         return _sentence(group.text)
     ordered = sorted(group.claims, key=lambda c: c.text != group.text)
-    speakers = [names.get(c.attributed_to, c.attributed_to) for c in ordered if c.attributed_to]
-    named = [s for s in speakers if not NOBODY.fullmatch(s)]
+    named = named_speakers(ordered, names)
     if not named:
         return None
-    wording_speaker = speakers[0] if ordered[0].attributed_to else None
+    wording_speaker = names.get(ordered[0].attributed_to, ordered[0].attributed_to)
     names_itself = re.search(rf"\b{re.escape(named[0].split()[-1])}\b", group.text, re.IGNORECASE)
     if names_itself and wording_speaker == named[0]:  # "Trump called ...", said by Trump
         return _sentence(group.text)
-    stating = [s for c in ordered if c.stated and (s := names.get(c.attributed_to, c.attributed_to)) in named]
+    stating = named_speakers([c for c in ordered if c.stated], names)
     return _sentence(group.text, _mid_sentence(stating[0])) if stating else None
+
+
+def named_speakers(claims: Iterable[Claim], names: dict[str, str]) -> list[str]:
+    """The names of the claims' speakers in the claims' order, without those that name nobody ("they")."""
+    spoken = (names.get(c.attributed_to, c.attributed_to) for c in claims if c.attributed_to)
+    return [s for s in spoken if not NOBODY.fullmatch(s)]
 
 
 def _mid_sentence(speaker: str) -> str:

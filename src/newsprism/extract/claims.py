@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, Sequence
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newsprism.models import Claim, LocalEntity, Quantity, Quote, Sentence, Span, TimeExpression
 
@@ -398,10 +398,15 @@ def _stating(doc: Doc, quotes: Sequence[Quote]) -> set[str]:
     whose cue, not negated, is in STATING ("X said", "according to X"; not "X urged", "X does not deny")."""
     stating = set()
     for quote in quotes:
-        cue = doc.char_span(quote.cue_span.start, quote.cue_span.end) if quote.cue_span else None
+        cue = _cue(doc, quote)
         if cue is None and quote.kind == "direct" or cue is not None and _states(cue[0]):
             stating.add(quote.id)
     return stating
+
+
+def _cue(doc: Doc, quote: Quote) -> SpacySpan | None:
+    """The words of the quote's cue in the Doc, if it has one."""
+    return doc.char_span(quote.cue_span.start, quote.cue_span.end) if quote.cue_span else None
 
 
 def _states(cue: Token) -> bool:
@@ -417,7 +422,7 @@ def _denials(doc: Doc, quotes: Sequence[Quote]) -> list[Span]:
     reporters that ..."), nor "X rejected the offer" (no statement), nor "X does not deny that ..."."""
     denied = []
     for quote in quotes:
-        cue = doc.char_span(quote.cue_span.start, quote.cue_span.end) if quote.cue_span else None
+        cue = _cue(doc, quote)
         if quote.kind != "reported" or cue is None:
             continue
         for clause in _denied_clauses(cue.root):
