@@ -87,6 +87,22 @@ def test_claims_leave_out_the_frame_of_reported_speech(resources):
                               "liar.") == ["a councillor had called her a liar"]
 
 
+def test_a_frame_set_in_what_it_reports_is_no_claim_and_leaves_it_reported(resources):
+    assert _claims(resources, "Demand for ferries is expected to grow 15 percent a year, Lind said, faster than demand "
+                              "for trains.") == ["Demand for ferries is expected to grow 15 percent a year"]
+    (claim,) = _annotated_claims(resources, "The crane, officials said, has been out of service since March.")
+    assert claim.text == "The crane has been out of service since March"
+    assert claim.reported and claim.stated and claim.attributed_to == "officials"
+
+
+def test_a_hyphenated_word_stays_whole_in_one_clause(resources):
+    """The parse splits "re-entering" into "re", "-" and "entering" and may hang the parts in two clauses."""
+    assert _claims(resources, "Radio host Tom Vale closed a two-day rally on Sunday by demanding that members put their "
+                              "own affairs in order before re-entering the race.") == [
+        "Radio host Tom Vale closed a two-day rally on Sunday",
+        "members put their own affairs in order before re-entering the race"]
+
+
 def test_claims_keep_what_is_called_for_or_demanded_in_the_clause_that_asks_for_it(resources):
     assert _claims(resources, "The 40-page report also called for ports to run a safety check every year.") == [
         "The 40-page report also called for ports to run a safety check every year"]

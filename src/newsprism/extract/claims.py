@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from newsprism.extract.quotes import whole_words
 from newsprism.models import Claim, LocalEntity, Quantity, Quote, Sentence, Span, TimeExpression
 
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"}
@@ -121,7 +122,8 @@ def _clause_units(
         starts = {t.idx for t in tokens}
         own = [q for q in quantities if q.span.start in starts]
         split = len(tokens) > LONG_CLAUSE or len(own) > 1
-        parts = {**_parts(head), "kind": "statement", "quantities": () if split else tuple(own), **_vocabulary(tokens)}
+        parts = {**_parts(head), "kind": "statement", "quantities": () if split else tuple(own), **_vocabulary(tokens),
+                 "words": frozenset(starts)}
         units.append((span, _proposition(head, tokens), sentence, parts))
         if split:
             units += [_quantity_unit(q, sent, article_id, sentence) for q in own]
@@ -210,11 +212,12 @@ def _is_clause_head(token: Token) -> bool:
 
 
 def _is_speech_frame(head: Token) -> bool:
-    """"X said (that) ...", "..., a figure the ministry confirmed": the frame is the attribution, not a claim of its
-    own (in the second, what was confirmed is the noun the clause describes)."""
+    """"X said (that) ...", "..., a figure the ministry confirmed", "..., the firm said, faster than ...": the frame is
+    the attribution, not a claim of its own (in the second, what was confirmed is the noun the clause describes; in
+    the third, what was said is the clause the frame is set in, and what hangs on the frame belongs to it)."""
     if head.lemma_ not in SPEECH_LEMMAS:
         return False
-    if head.dep_ == "relcl":
+    if head.dep_ in ("relcl", "parataxis"):
         return not any(c.dep_ in ("dobj", "ccomp") for c in head.children)
     return any(c.dep_ in ("ccomp", "parataxis") for c in head.children)
 
@@ -236,7 +239,7 @@ def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     """The clause's words, without the clauses nested in it (those are claims of their own)."""
     nested = {t.i for h in heads if h.i != head.i and head.is_ancestor(h) for t in _nested_words(h, head)}
     beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
-    tokens = [t for t in head.subtree if t.i not in nested and not beside_gap(t)]
+    tokens = whole_words([t for t in head.subtree if t.i not in nested and not beside_gap(t)], head, frozenset(nested))
     tokens = _without_lead_in(tokens, head)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):
         tokens.pop(0)
@@ -477,7 +480,8 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denia
     inside = lambda s: span.start <= s.start and s.end <= span.end  # noqa: E731
     actors = sorted({e.key for e in entities for m in e.mentions if inside(m.span)})
     speaker = next((q for q in quotes if _overlaps(q.span, span) or q.kind == "reported" and inside(q.span)), None)
-    reported = speaker is not None and not _tells_the_act(speaker, inside)
+    holds = (lambda s: s.start in parts["words"]) if "words" in parts else inside  # noqa: E731 (a clause's own words)
+    reported = speaker is not None and not _tells_the_act(speaker, holds)
     return Claim(
         id=claim_id,
         kind=parts["kind"],
@@ -499,10 +503,11 @@ def _claim(claim_id, span, text, sentence, parts, entities, times, quotes, denia
     )
 
 
-def _tells_the_act(quote: Quote, inside: Callable[[Span], bool]) -> bool:
+def _tells_the_act(quote: Quote, holds: Callable[[Span], bool]) -> bool:
     """Whether the claim holds the quote's cue, and so tells in the outlet's voice that someone spoke ("X announced
-    her plans to ...", "X called the plan “a sham”", "..., vowing to ..."); "..., according to X" only attributes."""
-    return quote.cue_span is not None and inside(quote.cue_span) and not quote.cue.lower().startswith("according")
+    her plans to ...", "X called the plan “a sham”", "..., vowing to ..."); "..., according to X" only attributes,
+    and so does a cue set off inside the claim's clause ("X, officials said, has ...")."""
+    return quote.cue_span is not None and holds(quote.cue_span) and not quote.cue.lower().startswith("according")
 
 
 def _inside(token: Token, spans: list[Span]) -> bool:

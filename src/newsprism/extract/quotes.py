@@ -495,6 +495,7 @@ def _complement_quote(text: str, complements: list[Token], cue: Token, speaker: 
     if not complements:
         return None
     tokens = sorted({t for c in complements for t in c.subtree if t.i != cue.i}, key=lambda t: t.i)
+    tokens = whole_words(tokens, complements[0], frozenset({cue.i}))
     tokens = [t for t in tokens if not (t.dep_ in ("mark", "aux") and t.head in complements and t.i < t.head.i)
               and not (t in complements and t.dep_ == "prep")]
     shortest = 3 if all(c.dep_ == "ccomp" for c in complements) else 1
@@ -512,6 +513,33 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
     if any(s <= start and end <= e for s, e in marked):
         return None
     return _Found("reported", start, end, " ".join(text[start:end].split()), cue=cue, speaker=speaker)
+
+
+def whole_words(tokens: list[Token], head: Token, keep_out: frozenset[int] = frozenset()) -> list[Token]:
+    """`tokens` with every hyphenated word whole ("re-entering", which the parse may split into "re" and "entering"
+    and hang in two clauses): where its first part is, with what hangs on its other parts, and nowhere else. Never
+    the words of `keep_out`, nor `head` and the words above it."""
+    kept = {t.i for t in tokens}
+    for run in _hyphenated(head.sent):
+        if all(i in kept for i in run) or not any(i in kept for i in run):
+            continue
+        words = [head.doc[i] for i in run if head.doc[i] != head and not head.doc[i].is_ancestor(head)]
+        below = {t.i for w in words for t in w.subtree} | {i for i in run if head.doc[i].is_punct}
+        kept = kept | (below - keep_out) if run[0] in kept else kept - below
+    return [t for t in head.sent if t.i in kept]
+
+
+def _hyphenated(sentence: SpacySpan) -> list[list[int]]:
+    """The token numbers of each word joined by hyphens without spaces ("re-entering": three tokens)."""
+    runs: list[list[int]] = []
+    for token in sentence[1:-1]:
+        before, after = token.nbor(-1), token.nbor(1)
+        if token.text in ("-", "–") and not before.whitespace_ and not token.whitespace_ and before.is_alpha and after.is_alpha:
+            if runs and runs[-1][-1] == before.i:
+                runs[-1] += [token.i, after.i]
+            else:
+                runs.append([before.i, token.i, after.i])
+    return runs
 
 
 def _speaker_token(cue: Token) -> Token | None:
