@@ -7,7 +7,7 @@ from itertools import combinations, product
 import numpy as np
 
 from newsprism import compare, read_text
-from newsprism.align.claims import _match, _pairs_worth_checking, _Related
+from newsprism.align.claims import _cluster, _match, _pairs_worth_checking, _Related
 from newsprism.align.independence import copy_sources
 from newsprism.align.summary import summarise
 from newsprism.extract.names import same_actor
@@ -142,6 +142,20 @@ def test_align_summary_leaves_out_what_a_source_reports_as_denied():
     assert summarise([denied], {"e1": "Ana Ruiz"}, {}) == ()
 
 
+def test_align_summary_tells_first_what_an_article_tells_first():
+    """Of facts as widely reported, the one an outlet opens on comes before a detail, whichever outlet tells it."""
+    def told_by_both(text: str, at_a: int, at_b: int) -> ClaimGroup:
+        claims = tuple(Claim(id=f"{text}-{a}", kind="statement", span=Span(article_id=a, start=at, end=at + len(text)),
+                             text=text, sentence=Span(article_id=a, start=at, end=at + len(text)), verbs=("x",),
+                             predicate="x") for a, at in (("a", at_a), ("b", at_b)))
+        return ClaimGroup(id=text, verdict="corroborated", text=text, claims=claims, article_ids=("a", "b"),
+                          independent_sources=2)
+    detail = told_by_both("the crane was built in 1990", 100, 900)
+    lead = told_by_both("the harbour crane collapsed on Monday", 300, 0)
+    assert [s.text for s in summarise([detail, lead], {}, {})] == [
+        "The harbour crane collapsed on Monday.", "The crane was built in 1990."]
+
+
 def _corroborated(position: int, text: str, kind: str, verbs: tuple[str, ...], speaker: str | None = None,
                   stated: bool = True, finite: bool = True) -> ClaimGroup:
     span = Span(article_id="a", start=100 * position, end=100 * position + len(text))
@@ -193,6 +207,18 @@ def test_align_pairs_left_unchecked_are_pairs_no_rule_accepts():
     accepted = {(a, b) for a, b in pairs if _match(claims[a], claims[b], similarity[a, b], _Related({}))}
     assert accepted <= screened < set(pairs)
     assert {claims[a].kind for pair in accepted for a in pair} == {"quote", "statement"}
+
+
+def test_align_a_chain_of_matches_stops_where_its_ends_tell_different_facts():
+    """Each claim matches the next (cosine 0.80), but the first and the last are far apart (0.28): two groups. A
+    chain whose ends are as close as a rule can match (0.50) stays one."""
+    def grouped(step_degrees: float) -> list[list[int]]:
+        angles = np.radians([0, step_degrees, 2 * step_degrees])
+        vectors = np.stack([np.cos(angles), np.sin(angles)], axis=1)
+        claims = [_claim(f"a{n}", f"the crane at pier {n} failed its inspection") for n in range(3)]
+        return _cluster(claims, vectors, _Related({}))
+    assert grouped(37) in ([[0, 1], [2]], [[0], [1, 2]])
+    assert grouped(30) == [[0, 1, 2]]
 
 
 def _claim(claim_id: str, text: str, kind: str = "statement", speaker: str | None = None, actors: tuple[str, ...] = (),

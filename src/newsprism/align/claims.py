@@ -39,6 +39,7 @@ MIN_REWORDED_QUOTE = 5
 OWN_WORDS = 6  # words from which one quote put in two mouths is one quote, not a shared phrase
 LIGHT_VERBS = frozenset("be have do say make get take give go come see".split())
 LOOSEST_NUMBERS = min(SAME_EVENT, SAME_COUNTED_EVENT, SAME_COUNT, SAME_WORDING)
+LOOSEST = min(SAME_FACT, SHARED_ACTORS_AND_EVENT, LOOSEST_NUMBERS)  # every two claims of a group are this close
 UNITS = frozenset("dollar percent % euro pound yen cent year month week day hour minute mile kilometer".split())
 
 
@@ -105,7 +106,8 @@ def _related_nouns(claims: Sequence[Claim], embedder: Embedder) -> _Related:
 
 
 def _cluster(claims: Sequence[Claim], vectors: np.ndarray, related: _Related) -> list[list[int]]:
-    """Best-first merging of matching claims, never two claims of one article in a group."""
+    """Best-first merging of matching claims, never two claims of one article in a group, nor two claims further
+    apart than any rule matches (a chain of matches can drift from one fact to another)."""
     similarity = vectors @ vectors.T
     candidates = [
         _Candidate(float(similarity[a, b]), a, b)
@@ -118,6 +120,8 @@ def _cluster(claims: Sequence[Claim], vectors: np.ndarray, related: _Related) ->
         ga, gb = group_of[cand.a], group_of[cand.b]
         if ga == gb or _articles(claims, members[ga]) & _articles(claims, members[gb]):
             continue
+        if not _is_quote(claims[cand.a]) and similarity[np.ix_(members[ga], members[gb])].min() < LOOSEST:
+            continue  # a chain of matches, its ends too far apart to state one fact
         for i in members.pop(gb):
             group_of[i] = ga
             members[ga].append(i)

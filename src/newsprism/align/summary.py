@@ -34,11 +34,12 @@ COMMON_FIRST_WORDS = frozenset("""the a an some many several two three four offi
 
 def summarise(groups: Sequence[ClaimGroup], names: dict[str, str], source_of: dict[str, str]) -> tuple[SummarySentence, ...]:
     """Corroborated statements that read as sentences (not quotes, not phrases without a verb), most widely
-    reported first, then in story order. `names` gives the name of each entity id a claim is attributed to;
-    `source_of` maps an article id to the article it copies (itself when independent)."""
+    reported first, then those an article tells earliest (a lead before a detail). `names` gives the name of each
+    entity id a claim is attributed to; `source_of` maps an article id to the article it copies (itself when
+    independent)."""
     told = {g.id: _told(g, names, source_of) for g in groups if g.verdict == "corroborated" and _reads_as_sentence(g)}
     chosen = sorted((g for g in groups if told.get(g.id)),
-                    key=lambda g: (-g.independent_sources, g.claims[0].span.article_id, g.claims[0].span.start))
+                    key=lambda g: (-g.independent_sources, min(c.span.start for c in g.claims), g.claims[0].span.article_id))
     return tuple(
         SummarySentence(text=told[g.id], claim_group=g.id, spans=tuple(c.span for c in g.claims))
         for g in chosen[:MAX_SENTENCES]
