@@ -3,7 +3,9 @@
     .venv/bin/python benchmarks/bench_basil.py [--limit N] [--show K]
 
 Prints one line per story (claims shared by 2+ outlets, conflicts, quotes) and totals; `--show K`
-prints story K's conflicts and corroborated claims, to read it as a journalist would.
+prints story K's conflicts and corroborated claims, to read it as a journalist would. The headline a corpus
+gives the story is scored against the annotators' one-line name of its main event: the share of that name's
+content words (lemmas, stop words left out) the headline holds, averaged over the stories.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 
 from newsprism import compare, load_resources, read_text
+from newsprism.corpus import _headline
 
 STORIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "basil" / "stories.jsonl"
 
@@ -27,6 +30,13 @@ def articles_of(story: dict):
                   published=dt.date.fromisoformat(a["published"]) if a.get("published") else None)
         for a in story["articles"]
     ]
+
+
+def words_held(name: str, headline: str, nlp) -> float:
+    """The share of the content words of `name` that `headline` holds, by lemma."""
+    content = lambda text: {t.lemma_.lower() for t in nlp(text) if t.is_alpha and not t.is_stop}  # noqa: E731
+    wanted = content(name)
+    return len(wanted & content(headline)) / len(wanted) if wanted else 0.0
 
 
 def show(report) -> None:
@@ -48,7 +58,7 @@ def main() -> None:
     args = parser.parse_args()
     stories = [json.loads(line) for line in STORIES.open(encoding="utf-8")][: args.limit]
     resources = load_resources()
-    failures, seconds, shared, conflicts = 0, [], 0, 0
+    failures, seconds, shared, conflicts, headline_words = 0, [], 0, 0, []
     for n, story in enumerate(stories):
         start = time.perf_counter()
         try:
@@ -62,11 +72,13 @@ def main() -> None:
         conf = sum(g.verdict == "conflicting" for g in report.claims)
         shared += multi
         conflicts += conf
+        headline_words.append(words_held(story["main_event"], _headline(report), resources.nlp))
         print(f"{n:2d} {seconds[-1]:5.2f}s shared={multi:3d} conflicting={conf:2d} quotes={len(report.quotes):3d}  {story['main_event'][:60]}")
         if n in args.show:
             show(report)
     print(f"\nstories {len(stories)}, failures {failures}, mean {sum(seconds) / max(len(seconds), 1):.2f} s/story, "
-          f"claim groups shared by 2+ outlets {shared}, conflicting {conflicts}")
+          f"claim groups shared by 2+ outlets {shared}, conflicting {conflicts}, "
+          f"main-event words in the headline {sum(headline_words) / max(len(headline_words), 1):.3f}")
 
 
 if __name__ == "__main__":

@@ -71,7 +71,8 @@ def test_align_summary_leaves_out_attributions_and_phrases_without_a_verb(resour
         ("the death of a contractor", "event", ()), ("the dam held", "statement", ("hold",)),
         ("the mayor urged the companies to", "statement", ("urge",)), ("crews fought the fire and", "statement", ("fight",)),
         ("in which the mayor thanked the crews", "statement", ("thank",)), ("whose house was flooded", "statement", ("flood",)),
-        ("Harbour Chief Should Resign After Crane Collapse", "statement", ("resign",))))]
+        ("Harbour Chief Should Resign After Crane Collapse", "statement", ("resign",)),
+        ("HARBOUR CHIEF QUITS OVER CRANE COLLAPSE", "statement", ("quit",))))]
     infinitive = _corroborated(len(phrases), "to tap 25 million dollars", "number", ("tap",), finite=False)
     assert [s.text for s in summarise(phrases + [infinitive], {}, {})] == ["175 people were treated for smoke.", "The dam held."]
 

@@ -49,9 +49,10 @@ def summarise(groups: Sequence[ClaimGroup], names: dict[str, str], source_of: di
 def _reads_as_sentence(group: ClaimGroup) -> bool:
     """A statement, or the phrase of a number or an event that is a clause with a tense of its own ("175 people were
     treated", not "up to 20", "to tap $2 billion" or "the death of a contractor"), that does not stop short ("...
-    urged him to"), open on a relative word ("in which ...") nor read as a headline."""
+    urged him to"), open on a relative word ("in which ...") nor read as a headline (in title case or capitals)."""
     wording = next(c for c in group.claims if c.text == group.text)
-    if DANGLING_END.search(wording.text) or RELATIVE_START.match(wording.text) or HEADLINE_CASE.search(wording.text):
+    if (DANGLING_END.search(wording.text) or RELATIVE_START.match(wording.text) or HEADLINE_CASE.search(wording.text)
+            or wording.text.isupper()):  # "TRUMP WINS NEVADA": a headline in capitals
         return False
     return wording.kind == "statement" or (wording.kind != "quote" and wording.predicate is not None)
 
