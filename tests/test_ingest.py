@@ -130,7 +130,7 @@ def test_ingest_extracts_html_main_text_and_metadata(tmp_path):
     article = read_input(str(path))
     assert STORY.strip() in article.text and SECOND in article.text.splitlines()  # paragraphs kept as lines
     assert "World" not in article.text and "injected" not in article.text and "Great article" not in article.text
-    assert article.title == "Crane collapse closes pier"
+    assert (article.title, article.title_origin) == ("Crane collapse closes pier", "html")
     assert (article.outlet, article.outlet_origin) == ("The Example Courier", "html")
     assert (article.published, article.published_origin) == (dt.date(2025, 6, 2), "html")
     assert article.metadata["html_date"] == "2025-06-02"
@@ -147,6 +147,22 @@ def test_ingest_sniffs_html_without_extension(tmp_path):
     path = tmp_path / "saved_page"
     path.write_text(PAGE, encoding="utf-8")
     assert "<p>" not in read_input(str(path)).text
+
+
+def test_ingest_reads_a_plain_text_title_from_its_opening_line():
+    """A short line set off by a blank line opens the text: the headline, marked as read from the text, which is
+    kept whole. Not a label, a date line, a sentence, nor the first line of a wrapped paragraph."""
+    saved = f"https://harbour.example/2025/06/02/pier\n\nCrane Collapse Closes North Pier\n\nJune 2, 2025 8:10 AM\n\n{STORY}"
+    article = read_text(saved)
+    assert (article.title, article.title_origin, article.title_inferred) == ("Crane Collapse Closes North Pier", "text", True)
+    assert article.text == saved
+    assert read_text(f"Will the north pier reopen before the summer season?\n\n{STORY}").title.endswith("season?")
+    for opening in ("Source:", "June 2, 2025 8:10 AM", "The harbour authority closed the north pier on Monday.",
+                    "The harbour authority closed the north pier on Monday after a crane\ncollapsed on it"):
+        untitled = read_text(f"{opening}\n\n{STORY}")
+        assert (untitled.title, untitled.title_origin) == (None, "none"), opening
+    given = read_text(f"Crane Collapse Closes North Pier\n\n{STORY}", title="Pier shut")
+    assert (given.title, given.title_origin) == ("Pier shut", "given")
 
 
 def test_ingest_plain_text_is_kept_as_read(tmp_path):

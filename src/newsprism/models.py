@@ -47,7 +47,7 @@ class Removed(Record):
 class Article(Record):
     """One article: cleaned text plus what is known about where it came from.
 
-    `outlet_origin` and `published_origin` say whether a value was given by the user or inferred
+    `title_origin`, `outlet_origin` and `published_origin` say whether a value was given by the user or inferred
     (and from what): "given", "dateline", "html", "url", "text", "feed", "crawl" or "none".
     """
 
@@ -55,6 +55,7 @@ class Article(Record):
     input: str
     text: str
     title: str | None = None
+    title_origin: Origin = "none"
     outlet: str | None = None
     outlet_origin: Origin = "none"
     url: str | None = None
@@ -63,6 +64,10 @@ class Article(Record):
     language: str | None = None
     removed: tuple[Removed, ...] = ()
     metadata: dict[str, str] = {}
+
+    @property
+    def title_inferred(self) -> bool:
+        return self.title_origin not in ("given", "none")
 
     @property
     def outlet_inferred(self) -> bool:

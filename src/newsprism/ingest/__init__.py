@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from newsprism.errors import InputError
 from newsprism.ingest.fetch import fetch
 from newsprism.ingest.html import extract_html, looks_like_html
-from newsprism.ingest.infer import language_of, resolve_outlet, resolve_published
+from newsprism.ingest.infer import language_of, resolve_outlet, resolve_published, resolve_title
 from newsprism.ingest.raw import decode, read_file
 from newsprism.ingest.record import parse_record
 from newsprism.models import Article, Origin
@@ -96,7 +96,7 @@ def parse_article(
     if kind == "html":
         page = extract_html(source, text, url)
         return _article(
-            page.text, source, outlet=outlet, published=published, url=page.url, title=page.title,
+            page.text, source, outlet=outlet, published=published, url=page.url, html_title=page.title,
             html_outlet=page.site_name, html_date=page.date, metadata={**metadata, **page.metadata},
             other_outlet=other_outlet, other_date=other_date,
         )
@@ -112,6 +112,7 @@ def _article(
     published: dt.date | None = None,
     url: str | None = None,
     title: str | None = None,
+    html_title: str | None = None,
     html_outlet: str | None = None,
     html_date: dt.date | None = None,
     metadata: dict[str, str] | None = None,
@@ -122,11 +123,13 @@ def _article(
         raise InputError(source, "the article has no text")
     found_outlet, outlet_origin = resolve_outlet(text, outlet, html_outlet, url, other_outlet)
     found_date, published_origin = resolve_published(published, html_date, url, other_date)
+    found_title, title_origin = resolve_title(text, title, html_title)
     return Article(
         id="a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8],
         input=source,
         text=text,
-        title=title,
+        title=found_title,
+        title_origin=title_origin,
         outlet=found_outlet,
         outlet_origin=outlet_origin,
         url=url,

@@ -308,4 +308,5 @@ def _feed_item(place: Place, entry, outlet: str | None) -> Item:
         )
     except InputError as error:
         return Unreadable(place=place, reason=error.problem)
-    return Read(place=place, article=article.model_copy(update={"title": entry.get("title") or article.title}))
+    titled = {"title": entry["title"], "title_origin": "feed"} if entry.get("title") else {}
+    return Read(place=place, article=article.model_copy(update=titled))

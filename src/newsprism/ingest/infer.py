@@ -1,4 +1,4 @@
-"""What ingest infers about an article when it is not given: outlet, date, language.
+"""What ingest infers about an article when it is not given: outlet, date, title, language.
 
 Each resolver returns the value with its origin, in a fixed order of trust: what the caller gave,
 then what the text itself says (a dateline), then the page's metadata, then the URL.
@@ -18,6 +18,9 @@ _DATELINE = re.compile(rf"^\s*(?:{_PLACE}\s)?\(([A-Z][\w.&'’ -]{{0,39}})\)\s*[
 _URL_DATE = re.compile(r"/(\d{4})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
 MIN_LANGUAGE_CHARS = 40
 DATELINE_LINES = 3
+_URL_LINE = re.compile(r"\s*https?://\S+\s*")
+_TITLE_WORDS = range(3, 21)  # a headline's words: fewer is a label ("Source:"), more a paragraph's opening
+_TITLE_END = (".", ",", ";", ":", "-", "–", "—")  # a line ending so is a sentence or a lead-in, not a headline
 
 
 def resolve_outlet(
@@ -47,6 +50,31 @@ def resolve_published(
         other,
     )
     return next(((value, origin) for value, origin in candidates if value), (None, "none"))
+
+
+def resolve_title(text: str, given: str | None, html: str | None) -> tuple[str | None, Origin]:
+    """The title and where it came from: given, html, the text's opening line, or none."""
+    candidates: tuple[tuple[str | None, Origin], ...] = ((given, "given"), (html, "html"), (title_from_text(text), "text"))
+    return next(((value, origin) for value, origin in candidates if value), (None, "none"))
+
+
+def title_from_text(text: str) -> str | None:
+    """A plain text's headline: its opening line (after a line holding only the page's address) when a blank line
+    follows it, it ends unlike a sentence and it has at least three words, of which at least three are words of
+    letters (not a date line such as "June 2, 2025 8:10 AM")."""
+    lines = text.strip().splitlines()
+    if lines and _URL_LINE.fullmatch(lines[0]):
+        lines = lines[1:]
+        while lines and not lines[0].strip():
+            lines.pop(0)
+    if len(lines) < 3 or lines[1].strip():
+        return None
+    line = lines[0].strip()
+    words = line.split()
+    lettered = [w for w in words if re.fullmatch(r"[^\W\d_][\w'’-]*", w)]
+    if len(words) not in _TITLE_WORDS or len(lettered) < 3 or line.endswith(_TITLE_END):
+        return None
+    return line
 
 
 def outlet_from_dateline(text: str) -> str | None:

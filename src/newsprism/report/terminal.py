@@ -24,6 +24,7 @@ def render_terminal(report: StoryReport, width: int = 100) -> str:
     heading("Articles")
     for a in report.articles:
         marks = [f"outlet inferred from {a.outlet_origin}"] if a.outlet_inferred else []
+        marks += [f"title inferred from {a.title_origin}"] if a.title_inferred else []
         marks += [f"{len(a.removed)} boilerplate line(s) removed"] if a.removed else []
         line(f"{names[a.id]} · {a.published or 'date unknown'} · {a.title or 'untitled'}" + (f" ({'; '.join(marks)})" if marks else ""))
     for warning in report.warnings[:TOP]:

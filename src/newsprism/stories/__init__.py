@@ -59,7 +59,8 @@ def story_features(
 
 
 def _lead(article: Article, facts: ArticleFacts) -> str:
-    lead = " ".join([article.title or "", *(article.text[s.span.start : s.span.end] for s in facts.sentences[:LEAD_SENTENCES])])
+    title = article.title if article.title_origin != "text" else None  # a title read from the text is in it already
+    lead = " ".join([title or "", *(article.text[s.span.start : s.span.end] for s in facts.sentences[:LEAD_SENTENCES])])
     return " ".join((lead.strip() or article.text[:500]).split()[:LEAD_WORDS])
 
 
