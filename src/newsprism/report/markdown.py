@@ -10,8 +10,8 @@ def render_markdown(report: StoryReport) -> str:
     names = outlet_names(report)
     lines = [f"# {' / '.join(names.values())}", ""]
     for article in report.articles:
-        marks = [f"{field} inferred from {origin}" for field, origin, inferred in (
-            ("outlet", article.outlet_origin, article.outlet_inferred), ("title", article.title_origin, article.title_inferred)) if inferred]
+        marks = [f"outlet inferred from {article.outlet_origin}"] if article.outlet_inferred else []
+        marks += [f"title inferred from {article.title_origin}"] if article.title_inferred else []
         inferred = f" ({'; '.join(marks)})" if marks else ""
         lines.append(f"- **{names[article.id]}**{inferred}: {article.title or 'untitled'}, {article.published or 'date unknown'}")
     lines += [f"- warning: {w}" for w in report.warnings]
