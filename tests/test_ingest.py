@@ -149,13 +149,17 @@ def test_ingest_sniffs_html_without_extension(tmp_path):
     assert "<p>" not in read_input(str(path)).text
 
 
-def test_ingest_reads_a_plain_text_title_from_its_opening_line():
+def test_ingest_reads_a_plain_text_title_and_address_from_its_opening_lines():
     """A short line set off by a blank line opens the text: the headline, marked as read from the text, which is
-    kept whole. Not a label, a date line, a sentence, nor the first line of a wrapped paragraph."""
+    kept whole. Not a label, a date line, a sentence, nor the first line of a wrapped paragraph. A line before it
+    holding only an address is the page's URL, unless one is given."""
     saved = f"https://harbour.example/2025/06/02/pier\n\nCrane Collapse Closes North Pier\n\nJune 2, 2025 8:10 AM\n\n{STORY}"
     article = read_text(saved)
     assert (article.title, article.title_origin, article.title_inferred) == ("Crane Collapse Closes North Pier", "text", True)
     assert article.text == saved
+    assert (article.url, article.metadata["url_origin"]) == ("https://harbour.example/2025/06/02/pier", "text")
+    assert (article.outlet, article.outlet_origin, article.published) == ("harbour.example", "url", dt.date(2025, 6, 2))
+    assert read_text(saved, url="https://other.example/pier").metadata == {}
     assert read_text(f"Will the north pier reopen before the summer season?\n\n{STORY}").title.endswith("season?")
     for opening in ("Source:", "June 2, 2025 8:10 AM", "The harbour authority closed the north pier on Monday.",
                     "The harbour authority closed the north pier on Monday after a crane\ncollapsed on it"):

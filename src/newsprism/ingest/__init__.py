@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from newsprism.errors import InputError
 from newsprism.ingest.fetch import fetch
 from newsprism.ingest.html import extract_html, looks_like_html
-from newsprism.ingest.infer import language_of, resolve_outlet, resolve_published, resolve_title
+from newsprism.ingest.infer import language_of, resolve_outlet, resolve_published, resolve_title, url_from_text
 from newsprism.ingest.raw import decode, read_file
 from newsprism.ingest.record import parse_record
 from newsprism.models import Article, Origin
@@ -121,6 +121,8 @@ def _article(
 ) -> Article:
     if not text.strip():
         raise InputError(source, "the article has no text")
+    if url is None and (found := url_from_text(text)):
+        url, metadata = found, {**(metadata or {}), "url_origin": "text"}
     found_outlet, outlet_origin = resolve_outlet(text, outlet, html_outlet, url, other_outlet)
     found_date, published_origin = resolve_published(published, html_date, url, other_date)
     found_title, title_origin = resolve_title(text, title, html_title)

@@ -1,4 +1,4 @@
-"""What ingest infers about an article when it is not given: outlet, date, title, language.
+"""What ingest infers about an article when it is not given: outlet, date, title, address, language.
 
 Each resolver returns the value with its origin, in a fixed order of trust: what the caller gave,
 then what the text itself says (a dateline), then the page's metadata, then the URL.
@@ -56,6 +56,12 @@ def resolve_title(text: str, given: str | None, html: str | None) -> tuple[str |
     """The title and where it came from: given, html, the text's opening line, or none."""
     candidates: tuple[tuple[str | None, Origin], ...] = ((given, "given"), (html, "html"), (title_from_text(text), "text"))
     return next(((value, origin) for value, origin in candidates if value), (None, "none"))
+
+
+def url_from_text(text: str) -> str | None:
+    """The page's address when a plain text opens on a line holding only that (as saved crawls often do)."""
+    first = text.strip().split("\n", 1)[0]
+    return first.strip() if _URL_LINE.fullmatch(first) else None
 
 
 def title_from_text(text: str) -> str | None:
