@@ -7,7 +7,7 @@ from itertools import combinations, product
 import numpy as np
 
 from newsprism import compare, read_text
-from newsprism.align.claims import _cluster, _match, _pairs_worth_checking, _Related
+from newsprism.align.claims import _cluster, _group, _match, _pairs_worth_checking, _Related
 from newsprism.align.independence import copy_sources
 from newsprism.align.summary import summarise
 from newsprism.extract.names import same_actor
@@ -220,6 +220,12 @@ def test_align_a_chain_of_matches_stops_where_its_ends_tell_different_facts():
         return _cluster(claims, vectors, _Related({}))
     assert grouped(37) in ([[0, 1], [2]], [[0], [1, 2]])
     assert grouped(30) == [[0, 1, 2]]
+
+
+def test_align_group_speaks_in_a_wording_that_says_whom_it_is_about():
+    """A shorter wording opening on a pronoun does not say who; the group takes the one that names them."""
+    claims = [_claim("a1", "she closed the north pier on Monday"), _claim("b1", "Harbour master Nadia Okafor closed the north pier")]
+    assert _group("g1", claims, {}, {}, _Related({}), {}).text == "Harbour master Nadia Okafor closed the north pier"
 
 
 def _claim(claim_id: str, text: str, kind: str = "statement", speaker: str | None = None, actors: tuple[str, ...] = (),

@@ -21,7 +21,7 @@ from typing import Sequence
 
 import numpy as np
 
-from newsprism.align.summary import named_speakers
+from newsprism.align.summary import PRONOUN_START, named_speakers
 from newsprism.annotate.embed import Embedder
 from newsprism.extract.quantities import compatible
 from newsprism.extract.names import same_actor
@@ -236,7 +236,8 @@ def _group(group_id: str, claims: list[Claim], source_of: dict[str, str], loaded
         verdict = "corroborated"
     else:
         verdict = "single-source"
-    plainest = min(claims, key=lambda c: (c.kind != "statement", _is_copy(c, source_of), loaded.get(c.id, 0), len(c.text), c.id))
+    plainest = min(claims, key=lambda c: (c.kind != "statement", _is_copy(c, source_of), bool(PRONOUN_START.match(c.text)),
+                                          loaded.get(c.id, 0), len(c.text), c.id))
     return ClaimGroup(
         id=group_id,
         verdict=verdict,

@@ -24,6 +24,8 @@ SET_OFF_AFTER = re.compile(r",\s*(?:who|whom|whose|which|such as|including)\b", 
 NOBODY = re.compile(
     r"(?:it|its|they|them|he|she|we|i|you|both|this|that|these|those|all|others?)|.*(?:\bthat|\bwhich|\bwho|['’]s)",
     re.IGNORECASE)
+# A sentence that opens on a pronoun: it does not say whom it is about ("He misstated ...").
+PRONOUN_START = re.compile(r"(?:he|she|it|its|they|their|them|his|her|those|these|this|that|we|i|you)\b", re.IGNORECASE)
 # The last words of names said with "the": "the Justice Department said", "the White House said".
 BODIES = frozenset("""committee department commission council agency office service court administration bureau
     ministry board house pentagon kremlin senate government fund""".split())

@@ -17,7 +17,6 @@ import itertools
 import logging
 import multiprocessing
 import multiprocessing.forkserver
-import re
 import signal
 import textwrap
 import threading
@@ -29,6 +28,7 @@ from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from newsprism.align import align_story
+from newsprism.align.summary import PRONOUN_START
 from newsprism.corpus.analyse import Analysed, analyse_batch, resources
 from newsprism.dedupe import CopyFinder
 from newsprism.errors import NewsprismError
@@ -43,7 +43,6 @@ AHEAD = 8  # items sent to each worker ahead of the one awaited: a large story's
 HEADLINE_CHARS = 160
 QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
 # A summary sentence that opens on a pronoun ("They gave ...") says nothing in a list of stories.
-PRONOUN_START = re.compile(r"(?:he|she|it|its|they|their|them|his|her|those|these|this|that|we|i|you)\b", re.IGNORECASE)
 
 Runner = Callable[[Callable, Iterable], Iterator]  # (function, items) -> function(item) for each, in order
 
