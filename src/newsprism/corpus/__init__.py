@@ -42,7 +42,6 @@ BATCH = 32
 AHEAD = 8  # items sent to each worker ahead of the one awaited: a large story's report must not idle the others
 HEADLINE_CHARS = 160
 QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
-# A summary sentence that opens on a pronoun ("They gave ...") says nothing in a list of stories.
 
 Runner = Callable[[Callable, Iterable], Iterator]  # (function, items) -> function(item) for each, in order
 
@@ -361,7 +360,7 @@ def _headline(report: StoryReport) -> str:
     """The first sentence of the neutral summary (corroborated facts) that stands on its own; else the first
     article's title; else the summary's first sentence, or the article's opening."""
     plain = [s.text for s in report.summary if not QUOTE_MARKS & set(s.text)]
-    alone = [t for t in plain if not PRONOUN_START.match(t)]
+    alone = [t for t in plain if not PRONOUN_START.match(t)]  # "They gave ..." says nothing in a list of stories
     if alone:
         return _shortened(alone[0])
     if report.articles[0].title or not plain:
