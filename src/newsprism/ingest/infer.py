@@ -60,8 +60,8 @@ def resolve_title(text: str, given: str | None, html: str | None) -> tuple[str |
 
 def url_from_text(text: str) -> str | None:
     """The page's address when a plain text opens on a line holding only that (as saved crawls often do)."""
-    first = text.strip().split("\n", 1)[0]
-    return first.strip() if _URL_LINE.fullmatch(first) else None
+    lines = text.strip().splitlines()
+    return lines[0].strip() if lines and _URL_LINE.fullmatch(lines[0]) else None
 
 
 def title_from_text(text: str) -> str | None:
@@ -69,7 +69,7 @@ def title_from_text(text: str) -> str | None:
     follows it, it ends unlike a sentence and it has at least three words, of which at least three are words of
     letters (not a date line such as "June 2, 2025 8:10 AM")."""
     lines = text.strip().splitlines()
-    if lines and _URL_LINE.fullmatch(lines[0]):
+    if url_from_text(text):
         lines = lines[1:]
         while lines and not lines[0].strip():
             lines.pop(0)
