@@ -46,15 +46,14 @@ def sentence_number(document: dict, sentence_text: str) -> int | None:
 
 def claim_events(report, documents: dict[str, dict]) -> dict[str, set[str]]:
     """Claim id -> the event chains of its checked sentence; claims outside checked sentences are left out."""
+    events = {doc_id: events_by_sentence(document) for doc_id, document in documents.items()}
     found = {}
     for group in report.claims:
         for claim in group.claims:
             article = report.article(claim.span.article_id)
-            document = documents[article.input]
-            number = sentence_number(document, article.text[claim.sentence.start:claim.sentence.end])
-            events = events_by_sentence(document)
-            if number in events:
-                found[claim.id] = events[number]
+            number = sentence_number(documents[article.input], article.text[claim.sentence.start:claim.sentence.end])
+            if number in events[article.input]:
+                found[claim.id] = events[article.input][number]
     return found
 
 
