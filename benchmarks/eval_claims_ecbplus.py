@@ -84,8 +84,9 @@ def main() -> None:
             same_grouped += shares and together
         if n in args.show:
             for g in report.claims:
-                inside = [c for c in g.claims if c.id in events]
-                if len(g.article_ids) > 1 and not any(events[x.id] & events[y.id] for x, y in combinations(inside, 2)):
+                pairs = [(x, y) for x, y in combinations([c for c in g.claims if c.id in events], 2)
+                         if x.span.article_id != y.span.article_id]
+                if pairs and not any(events[x.id] & events[y.id] for x, y in pairs):
                     print(f"[{g.verdict}] " + " | ".join(c.text[:90] for c in g.claims))
         print(f"{n:2d} {event:12s} pairs grouped so far {grouped:5d}, sharing an event {grouped_same:5d}")
     print(f"\nclaim pairs grouped: {grouped}, of which share an event: {grouped_same} "
