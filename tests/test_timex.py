@@ -34,6 +34,23 @@ def test_timex_resolves_against_article_date(nlp, text, expression, expected):
     assert _times(nlp, text)[expression] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "weekday", "expected"),
+    [
+        ("Residents are expected to be allowed back on Friday.", "Friday", D(2020, 1, 3)),
+        ("Residents should be able to return home on Friday, officials said.", "Friday", D(2020, 1, 3)),
+        ("The talks are due to resume on Monday.", "Monday", D(2020, 1, 6)),
+        ("The minister plans to visit the site on Friday.", "Friday", D(2020, 1, 3)),
+        ("The ferry may dock on Saturday.", "Saturday", D(2020, 1, 4)),
+        ("The suspect should have reported to police on Monday.", "Monday", D(2019, 12, 30)),
+        ("The minister was expected to visit the site on Monday.", "Monday", D(2019, 12, 30)),
+        ("Crews were able to reach the village on Monday.", "Monday", D(2019, 12, 30)),
+    ],
+)
+def test_timex_weekday_of_a_clause_that_looks_ahead_is_the_next_one(nlp, text, weekday, expected):
+    assert _times(nlp, text)[weekday] == (expected, expected)
+
+
 def test_timex_relative_offset_follows_the_date_before(nlp):
     found = _times(nlp, "Troops landed on Sunday. The order had come two days earlier.")
     assert found["two days earlier"] == (D(2019, 12, 27), D(2019, 12, 27))

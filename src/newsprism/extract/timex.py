@@ -27,6 +27,9 @@ HOLIDAYS = {
     "christmas": (12, 25), "boxing day": (12, 26), "independence day": (7, 4), "halloween": (10, 31),
     "valentine's day": (2, 14),
 }
+WILL = {"will", "'ll", "shall", "wo"}
+MODALS_AHEAD = {"should", "must", "may", "might", "can", "ca"}  # with a bare verb; "should have" looks back
+PLANNED = {"expect", "due", "set", "schedule", "plan", "intend", "go", "slate", "poise"}  # "is due to ..."
 NOT_A_POINT = {"since", "for", "until", "till", "through", "throughout", "during"}
 UNITS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
 _HOLIDAY = re.compile("|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True)))
@@ -143,10 +146,21 @@ def _weekday(published: dt.date, weekday: int, future: bool) -> dt.date:
 
 
 def _future(span: SpacySpan) -> bool:
+    """Whether the clause holding the date looks ahead: "will meet", "should return", "is expected to return",
+    "plans to visit" (not "should have arrived", "was expected to arrive")."""
     verb = span.root.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    chain = [verb]  # the verb and what it completes: "return" <- "able" <- "be"; "visit" <- "plans"
+    while chain[-1].dep_ in ("xcomp", "acomp") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    auxiliaries = [c for v in chain for c in v.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & WILL or words & MODALS_AHEAD and "have" not in words:
+        return True
+    tags = {t.tag_ for t in (*chain, *auxiliaries)}
+    planned = any(v.lemma_.lower() in PLANNED for v in chain[1:])
+    return planned and bool(tags & {"VBZ", "VBP"}) and "VBD" not in tags
 
 
 def _governed_by(span: SpacySpan, words: set[str]) -> bool:
