@@ -2,7 +2,8 @@
 
 Names come from spaCy's entities, repaired (adjacent pieces of one name joined, titles, possessives and
 trailing common nouns split off). Descriptors are what the article attaches to a name: the title or role
-before it ("Defense Secretary"), the common noun it modifies ("the X militia"), appositions
+before it ("Defense Secretary"), the noun of a kind of actor it modifies ("the X militia", "X terrorists"; not
+"the X depot" or "the X campaign", which are not X), appositions
 ("X, an Iranian proxy in Iraq") and predicate nominals ("X is a former executive").
 """
 
@@ -19,6 +20,14 @@ from newsprism.models import Descriptor, LocalEntity, Mention, Span
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 LABEL_PRIORITY = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC")
 MAX_DESCRIPTOR_TOKENS = 16
+# Nouns that, with a name before them, still name that actor or its members: "the X militia", "X militants".
+ACTOR_NOUNS = frozenset(
+    """group militia militiaman militant terrorist fighter rebel insurgent extremist radical jihadist guerrilla
+    activist protester protestor demonstrator rioter supporter loyalist follower backer ally proxy thug gang cartel
+    mob faction movement network organisation organization outfit party regime government administration junta
+    force troop army soldier taskforce brigade unit company firm corporation conglomerate giant business charity
+    union coalition alliance lobby establishment elite camp agency""".split()
+)
 
 
 @dataclass
@@ -118,7 +127,8 @@ def describe(name: SpacySpan, article_id: str) -> list[Descriptor]:
         found.append(_descriptor(role, "role", article_id))
     head = name.root
     is_actor = name.label_ in ("PERSON", "ORG", "NORP")
-    if is_actor and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= name.end:
+    if is_actor and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= name.end \
+            and head.head.lemma_.lower() in ACTOR_NOUNS:
         head = head.head
         modifier = _noun_phrase(head, exclude=name)
         found.append(_descriptor(modifier, "modifier", article_id))
