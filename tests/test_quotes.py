@@ -356,6 +356,10 @@ SPEAKER_MENTIONS = {
         "In an interview with Morning Radio hosts Tom Birch and Ana Ruiz, the Harbour Party candidate stated that "
         "the council's “careless” and “unkind” remarks do not suit the island.",
         {"careless": "the Harbour Party candidate"}),
+    "the subject of a passive cue is what is said about, not who says it": (
+        "Residents are expected to be allowed back into their homes on Friday. "
+        "Rosa Lind was told that the ferry would not run. Tom Birch was heard saying that the pier was unsafe.",
+        {"be allowed back": None, "the ferry would not run": None, "the pier was unsafe": "Tom Birch"}),
 }
 
 
@@ -369,6 +373,12 @@ def test_quotes_speaker_rules_name_the_speaker(nlp, text, expected):
 def test_quotes_speaker_rules_take_the_speaker_mention(nlp, text, expected):
     quotes = _quotes(nlp, text)
     assert {start: _by_start(quotes, start).speaker_mention for start in expected} == expected
+
+
+def test_quotes_reported_speech_leaves_out_a_dateline(nlp):
+    text = "PORT ELLIS (Harbour News) – A crane toppled onto the ferry pier on Monday, officials said."
+    (quote,) = _quotes(nlp, text)
+    assert quote.text == "A crane toppled onto the ferry pier on Monday" and quote.speaker_mention == "officials"
 
 
 def test_quotes_a_participle_naming_a_thing_is_not_speech(nlp):

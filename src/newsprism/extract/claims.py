@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Sequence
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsprism.extract.quotes import whole_words
+from newsprism.extract.quotes import dateline_end, whole_words
 from newsprism.models import Claim, LocalEntity, Quantity, Quote, Sentence, Span, TimeExpression
 
 CLAUSE_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"}
@@ -49,16 +49,6 @@ SPOKEN_WORDS = 4  # fewer words in quotes are words used, not spoken: "pledged �
 MIN_CONTENT_WORDS = 3
 LONG_CLAUSE = 18
 DATELINE_SENTENCES = 3  # a dateline opens a line among the article's first sentences
-# "WASHINGTON — ", "NEW YORK (AP) - ", "LOS ANGELES, Calif. — ", "PARIS—", "(Example News) – "; not the "U.S.-" of
-# "U.S.-Mexico talks"
-DATELINE = re.compile(
-    r"(?:(?=[A-Z.'’ ,]*[A-Z]{3})[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*)*"  # a place in capitals, one word of three or more
-    r"(?:,\s*[A-Z][a-z]+\.)?(?:\s*\([A-Za-z]+\))?"  # ", Calif.", "(AP)"
-    r"|\([A-Z][\w.&'’ -]{0,39}\))"  # or an outlet alone, in brackets
-    r"(?:\s*[—―–]+|\s+-+)\s*"  # a dash, or a hyphen after a space
-)
-
-
 def extract_claims(
     doc: Doc,
     article_id: str,
@@ -78,7 +68,7 @@ def extract_claims(
         sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
         if sent is None:
             continue
-        after = _dateline_end(sent) if n < DATELINE_SENTENCES else sent.start_char
+        after = dateline_end(doc.text, sent.start_char) if n < DATELINE_SENTENCES else sent.start_char
         units += _clause_units(sent, article_id, quoted, reported, quantities, after)
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)
@@ -88,13 +78,6 @@ def extract_claims(
         _claim(f"{article_id}-c{n}", span, text, sentence, parts, entities, times, quotes, denials, stating)
         for n, (span, text, sentence, parts) in enumerate(sorted(units, key=lambda u: (u[0].start, u[0].end)), 1)
     )
-
-
-def _dateline_end(sent) -> int:
-    """Where the sentence's dateline ends ("WASHINGTON — "), if it opens a line with one; else where it starts."""
-    opens_line = sent.start_char == 0 or sent.doc.text[sent.start_char - 1] == "\n"
-    match = DATELINE.match(sent.text) if opens_line else None
-    return sent.start_char + (match.end() if match else 0)
 
 
 def _clause_units(

@@ -102,6 +102,17 @@ UNPARSED_SUBJECTS = frozenset({"advmod", "npadvmod", "nummod", "compound"})
 INNER_DEPENDENCIES = frozenset({"ccomp", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd"})
 NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 DASHES = frozenset({"-", "—", "–", "--"})
+# Cues whose object is the speaker, so that in the passive their subject is: "Lind was heard telling ...".
+HEARD_VERBS = frozenset("hear overhear quote record catch film tape show see".split())
+# "WASHINGTON — ", "NEW YORK (AP) - ", "LOS ANGELES, Calif. — ", "PARIS (Example News) —", "PARIS—", "(Example News) – ";
+# not the "U.S.-" of "U.S.-Mexico talks"
+_OUTLET_IN_BRACKETS = r"\([A-Z][\w.&'’ -]{0,39}\)"
+DATELINE = re.compile(
+    r"(?:(?=[A-Z.'’ ,]*[A-Z]{3})[A-Z][A-Z.'’]*(?:[ ,]+[A-Z][A-Z.'’]*)*"  # a place in capitals, one word of three or more
+    rf"(?:,\s*[A-Z][a-z]+\.)?(?:\s*{_OUTLET_IN_BRACKETS})?"  # ", Calif.", "(AP)"
+    rf"|{_OUTLET_IN_BRACKETS})"  # or an outlet alone
+    r"(?:\s*[—―–]+|\s+-+)\s*"  # a dash, or a hyphen after a space
+)
 
 
 @dataclass(frozen=True)
@@ -503,6 +514,9 @@ def _complement_quote(text: str, complements: list[Token], cue: Token, speaker: 
 
 
 def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, marked, shortest: int = 3) -> _Found | None:
+    if tokens:
+        after = dateline_end(text, tokens[0].idx)  # "PARIS (AP) — A fire ..., officials said": no part of what they said
+        tokens = [t for t in tokens if t.idx >= after]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"":
@@ -513,6 +527,12 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
     if any(s <= start and end <= e for s, e in marked):
         return None
     return _Found("reported", start, end, " ".join(text[start:end].split()), cue=cue, speaker=speaker)
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where a dateline ("WASHINGTON — ") opening a line at `start` ends; `start` when there is none."""
+    match = DATELINE.match(text, start) if start == 0 or text[start - 1] == "\n" else None
+    return match.end() if match else start
 
 
 def whole_words(tokens: list[Token], head: Token, keep_out: frozenset[int] = frozenset()) -> list[Token]:
@@ -556,6 +576,8 @@ def _speaker_token(cue: Token) -> Token | None:
     verb = _clause_of_participle(cue) or cue
     while verb is not None:
         agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is None and verb is cue and _is_passive(cue) and cue.lemma_.lower() not in HEARD_VERBS:
+            return None  # "Residents are expected to return", "He is said to have left": nobody is named as saying it
         subject = agent or _subject(verb)
         if subject is not None:
             return _issuer(subject) or subject
@@ -569,6 +591,10 @@ def _speaker_token(cue: Token) -> Token | None:
         infinitive = verb.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         verb = verb.head if (verb.dep_ in climbs or infinitive) and verb.head.i != verb.i else None  # "the first to endorse"
     return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _subject(verb: Token) -> Token | None:
