@@ -369,7 +369,7 @@ def _quote_unit(quote: Quote, doc: Doc, article_id: str):
     sent = doc.char_span(quote.span.start, quote.span.end, alignment_mode="expand")
     sentence = _span(sent.sent.start_char, sent.sent.end_char, article_id) if sent is not None else quote.span
     parts = {"subject": quote.speaker_name or quote.speaker_mention, "predicate": quote.cue, "object": None, "kind": "quote", "quantities": (), "lemmas": (), "verbs": ()}
-    return quote.span, quote.text, sentence, parts
+    return quote.span, quote.text.rstrip(",;: "), sentence, parts  # not the comma that hands a quote to its cue
 
 
 def _dedupe(units: list) -> list:

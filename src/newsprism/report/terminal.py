@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections import Counter
+from collections import Counter, defaultdict
 
 from newsprism.models import StoryReport
 from newsprism.report.view import in_order, outlet_names, snippet
@@ -49,9 +49,12 @@ def render_terminal(report: StoryReport, width: int = 100) -> str:
         line(f"{names[a.id]}: {single[a.id]} claim(s) no other source reports")
     heading("Who said what")
     speakers = {e.id: e.name for e in report.entities}
-    counts = Counter(speakers.get(q.speaker or "", q.speaker_mention or "unattributed") for q in report.quotes)
+    said = defaultdict(list)
+    for q in report.quotes:
+        said[speakers.get(q.speaker or "", q.speaker_mention or "unattributed")].append(q)
+    counts = Counter({speaker: len(quotes) for speaker, quotes in said.items()})
     for speaker, n in counts.most_common(TOP + 3):
-        example = next(q for q in report.quotes if speakers.get(q.speaker or "", q.speaker_mention or "unattributed") == speaker)
+        example = max(said[speaker], key=lambda q: len(q.text))  # the longest says most: not the "First," of a split quote
         line(f"- {speaker} ({n}): “{snippet(report, example.span, 90)}”" + (f" via {example.channel}" if example.channel else ""))
     _more(out, len(counts), TOP + 3)
     heading("Labels by actor")
