@@ -74,3 +74,26 @@ def test_events_dated_by_a_possessive_keep_no_clitic(nlp):
     doc = nlp("Tuesday's collapse at the harbour worried the port's insurers.")
     (event,) = extract_events(doc, "a", extract_times(doc, "a", WEDNESDAY))
     assert event.text == "collapse at the harbour"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials ordered 300 homes near the pier to be evacuated on Tuesday.",
+         "Officials ordered 300 homes near the pier to be evacuated"),
+        ("Residents should be able to return home on Friday.", "Residents should be able to return"),
+        ("Residents are expected to be allowed back on Friday.", "Residents are expected to be allowed"),
+    ],
+)
+def test_events_of_a_verb_that_completes_another_keep_who_and_what(nlp, text, expected):
+    doc = nlp(text)
+    (event,) = extract_events(doc, "a", extract_times(doc, "a", WEDNESDAY))
+    assert event.text == expected
+
+
+def test_a_day_and_a_time_of_day_side_by_side_are_one_time(nlp):
+    doc = nlp("The depot caught fire on Tuesday night and burned for nine hours.")
+    times = extract_times(doc, "a", WEDNESDAY)
+    assert [(t.text, t.start) for t in times if t.start] == [("Tuesday night", D(2019, 12, 31))]
+    (event,) = extract_events(doc, "a", times)
+    assert event.text == "The depot caught fire"

@@ -28,9 +28,8 @@ def extract_events(doc: Doc, article_id: str, times: Sequence[TimeExpression]) -
         tokens = _trim(tokens)
         if sum(1 for t in tokens if t.is_alpha and not t.is_stop) < MIN_CONTENT_WORDS:
             continue
-        text = "".join(t.text_with_ws for t in tokens).strip()
         span = Span(article_id=article_id, start=tokens[0].idx, end=tokens[-1].idx + len(tokens[-1]))
-        events.append(Event(span=span, text=" ".join(text.split()), trigger=trigger.lemma_.lower(), time=time))
+        events.append(Event(span=span, text=_joined(tokens), trigger=trigger.lemma_.lower(), time=time))
     return tuple(events)
 
 
@@ -54,19 +53,33 @@ def _participants(trigger: Token) -> list[Token]:
     if trigger.pos_ == "NOUN":
         cut = {t.i for c in trigger.children if c.dep_ in ("relcl", "appos", "acl") for t in c.subtree}
         return [t for t in trigger.subtree if t.i not in cut]
-    tokens = [trigger]
-    for child in trigger.children:
-        if child.dep_ in CORE_DEPS:
-            cut = {t.i for c in child.subtree if c.dep_ in ("relcl", "appos") for t in c.subtree}
-            tokens += [t for t in child.subtree if t.i not in cut]
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in trigger.children) and trigger.dep_ == "xcomp":
-        tokens = _subject(trigger.head) + [trigger.head] + tokens
+    tokens = [trigger, *_core(trigger)]
+    verb = trigger
+    while not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) and verb.dep_ in ("xcomp", "acomp"):
+        below, verb = verb, verb.head  # what it completes, with its subject and object: "ordered homes to be evacuated"
+        tokens += [verb, *_core(verb, below)]
     return sorted(set(tokens), key=lambda t: t.i)
 
 
-def _subject(verb: Token) -> list[Token]:
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return list(subject.subtree) if subject is not None else []
+def _core(word: Token, below: Token | None = None) -> list[Token]:
+    """The words of `word`'s subject, object, auxiliaries and complement (not of `below`), without relative
+    clauses and appositions."""
+    tokens = []
+    for child in word.children:
+        if child.dep_ in CORE_DEPS and child != below:
+            asides = [c for c in child.subtree if c.dep_ in ("relcl", "appos")]
+            cut = {t.i for c in asides for t in c.subtree}
+            edges = (i for c in asides for i in (c.left_edge.i - 1, c.right_edge.i + 1) if 0 <= i < len(word.doc))
+            cut |= {i for i in edges if word.doc[i].is_punct}  # the commas around it
+            tokens += [t for t in child.subtree if t.i not in cut]
+    return tokens
+
+
+def _joined(tokens: list[Token]) -> str:
+    """The words as written, a space where words between them were left out."""
+    text = "".join(t.text_with_ws if n + 1 == len(tokens) or tokens[n + 1].i == t.i + 1 else t.text + " "
+                   for n, t in enumerate(tokens))
+    return " ".join(text.split())
 
 
 def _trim(tokens: list[Token]) -> list[Token]:

@@ -63,11 +63,18 @@ def extract_times(doc: Doc, article_id: str, published: dt.date | None) -> tuple
 
 
 def _candidates(doc: Doc) -> list[SpacySpan]:
-    """DATE and TIME entities, holidays spaCy tags as events, and weekdays it misses."""
+    """DATE and TIME entities, holidays spaCy tags as events, and weekdays it misses; two of them side by side are
+    one."""
     spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME") or e.label_ == "EVENT" and _HOLIDAY.search(_norm(e.text))]
     taken = {t.i for s in spans for t in s}
     spans += [doc[t.i : t.i + 1] for t in doc if t.lower_ in WEEKDAYS and t.i not in taken]
-    return sorted(spans, key=lambda s: s.start)
+    joined: list[SpacySpan] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined and joined[-1].end == span.start:  # "Tuesday" + "night", tagged DATE and TIME: one time
+            joined[-1] = doc[joined[-1].start : span.end]
+        else:
+            joined.append(span)
+    return joined
 
 
 def _resolve(span: SpacySpan, published: dt.date | None, last) -> tuple[tuple[dt.date, dt.date] | None, str]:
