@@ -16,3 +16,8 @@ def test_a_noun_a_name_modifies_labels_it_only_when_it_names_that_actor(nlp):
     assert ("modifier", "militia") in labels["Harbour Front"]
     assert not [d for d in labels.get("Delmar Shipping", []) if d[0] == "modifier"]
     assert not [d for d in labels.get("Rosa Lind", []) if d[0] == "modifier"]
+
+
+def test_a_label_keeps_the_bracket_it_closes(nlp):
+    labels = _labels(nlp, "Harbour Front, a militia backed by the Coastal Defence League (CDL), took the pier.")
+    assert ("apposition", "a militia backed by the Coastal Defence League (CDL)") in labels["Harbour Front"]
