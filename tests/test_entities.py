@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.extract.entities import extract_entities
+from newsprism.extract.entities import _trim, extract_entities
 
 
 def _labels(nlp, text):
@@ -21,3 +21,10 @@ def test_a_noun_a_name_modifies_labels_it_only_when_it_names_that_actor(nlp):
 def test_a_label_keeps_the_bracket_it_closes(nlp):
     labels = _labels(nlp, "Harbour Front, a militia backed by the Coastal Defence League (CDL), took the pier.")
     assert ("apposition", "a militia backed by the Coastal Defence League (CDL)") in labels["Harbour Front"]
+
+
+
+def test_a_label_keeps_its_closing_bracket_when_the_parser_hung_it_outside(nlp):
+    doc = nlp("a militia backed by the Coastal Defence League (CDL) took the pier")
+    close = next(t.i for t in doc if t.text == ")")
+    assert _trim(doc[0:close]).text == "a militia backed by the Coastal Defence League (CDL)"

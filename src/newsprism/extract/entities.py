@@ -206,7 +206,7 @@ def _trim(span: SpacySpan) -> SpacySpan | None:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if end < span.end and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
+    if end < len(doc) and doc[end].text == ")" and doc[start:end].text.count("(") > doc[start:end].text.count(")"):
         end += 1  # "... League (CDL)" keeps the bracket it closes
     return doc[start:end] if end > start else None
 
