@@ -128,22 +128,24 @@ def test_claims_know_what_their_speaker_denies(resources):
 
 
 def test_claims_know_whether_their_speaker_states_them(resources):
-    """Said, warned, promised, told or "according to": stated. Urged, asked, not said, not denied: only reported."""
+    """Said, warned, promised, told or "according to": stated. Urged, not said, not denied: only reported. Asked
+    whether: the outlet tells that she asked."""
     texts = ["Mayor Lind said that the harbour crane had failed its safety test in March.",
              "According to Mayor Lind, the harbour crane failed its safety test in March.",
              "Harbour master Nadia Okafor warned that the crane could collapse in a storm.",
              "Okafor promised that every inspection record would be published this week.",
              "“The crane failed its test in March,” Okafor told reporters.",
              "Okafor pointed out that the crane had not been inspected since March.",
-             "Okafor asked whether the crane had been inspected since March.",
              "Lind did not say that the harbour crane had failed its safety test.",
              "The union's letter does not deny that the guards are open to longer shifts."]
     annotated = annotate([read_text(t) for t in texts], Parser(resources.nlp))
     claims = [c for a in annotated for c in extract_article(a).claims]
     assert len(claims) == len(texts) and all(c.reported for c in claims)
-    assert [c.stated for c in claims] == [True] * 6 + [False] * 3
-    (act,) = _annotated_claims(resources, "Lind announced her plans to close the harbour crane in a letter to the council.")
-    assert act.attributed_to and not act.reported and not act.stated  # the outlet tells that she spoke
+    assert [c.stated for c in claims] == [True] * 6 + [False] * 2
+    for text in ("Lind announced her plans to close the harbour crane in a letter to the council.",
+                 "Okafor asked whether the crane had been inspected since March."):  # a question asserts nothing
+        (act,) = _annotated_claims(resources, text)
+        assert act.attributed_to and not act.reported and not act.stated  # the outlet tells that she spoke
 
 
 def test_claims_denied_are_only_the_clause_a_denial_governs(resources):
@@ -176,3 +178,12 @@ def test_claims_of_numbers_have_a_predicate_only_as_clauses_with_a_tense(resourc
 def test_claims_of_a_subordinate_clause_leave_out_what_times_it(resources):
     assert _claims(resources, "The harbour chief quit on Friday, a day after the mayor resigned over the crane collapse.") == [
         "The harbour chief quit on Friday", "the mayor resigned over the crane collapse"]
+
+
+def test_claims_keep_a_question_or_a_condition_in_the_clause_around_it(resources):
+    assert _claims(resources, "It is unclear whether the harbour ferry will run on Friday.") == [
+        "It is unclear whether the harbour ferry will run on Friday"]
+    assert _claims(resources, "If the old pier closes next month, the island ferries will stop running.") == [
+        "If the old pier closes next month, the island ferries will stop running"]
+    assert "the harbour board had known about the leak" not in _claims(
+        resources, "Reporters wondered whether the harbour board had known about the leak.")

@@ -25,7 +25,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "agent", "dative", "prep"
 SPEECH_LEMMAS = frozenset(
     """say tell note add claim charge warn announce tweet write state insist argue report allege
     accuse deny confirm explain suggest believe think assert declare acknowledge vow pledge threaten
-    predict urge call reply respond quote""".split()
+    predict urge call reply respond quote repeat reiterate stress emphasize maintain contend""".split()
 )
 DENIALS = frozenset("deny dispute reject refute rebut contest".split())  # cues that deny what they report
 # What a denial's object must be for it to deny a statement: "denied the reports", not "rejected the offer".
@@ -182,8 +182,8 @@ def _frames_speech(tokens: list[Token], reported: list[Quote]) -> bool:
 
 def _is_clause_head(token: Token) -> bool:
     """A verb with a subject of its own heading a clause; not a bare verb without a modal ("called for states to
-    act", "demanded that he resign"): what is called for or demanded is no fact of its own, and its clause stays
-    in the one it completes."""
+    act", "demanded that he resign"), nor a clause after "whether" or "if": what is called for, demanded, asked
+    or supposed is no fact of its own, and its clause stays in the one it completes."""
     if token.pos_ not in ("VERB", "AUX") or token.dep_ not in CLAUSE_DEPS:
         return False
     if token.tag_ == "VB" and token.dep_ != "ROOT" and not any(
@@ -191,6 +191,8 @@ def _is_clause_head(token: Token) -> bool:
         return False
     if token.dep_ == "relcl" and token.lemma_ not in SPEECH_LEMMAS and _lacks_its_object(token):  # not "a figure X confirmed"
         return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in token.children):
+        return False  # "asked whether ...", "unclear if ...", "if it rains": a question or a condition, not a fact
     return token.dep_ == "ROOT" or any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
@@ -224,7 +226,8 @@ def _clause_tokens(head: Token, heads: list[Token]) -> list[Token]:
     beside_gap = lambda t: t.is_punct and (t.i - 1 in nested or t.i + 1 in nested)  # noqa: E731
     tokens = whole_words([t for t in head.subtree if t.i not in nested and not beside_gap(t)], head, frozenset(nested))
     tokens = _without_lead_in(tokens, head)
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark") or tokens[0].tag_ in ("WDT", "WRB")):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc" or tokens[0].tag_ in ("WDT", "WRB")
+                      or tokens[0].dep_ == "mark" and tokens[0].head == head):  # its own "that", not the "If" of a condition
         tokens.pop(0)
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):  # a line break too
         tokens.pop()
