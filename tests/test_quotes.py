@@ -381,6 +381,13 @@ def test_quotes_reported_speech_leaves_out_a_dateline(nlp):
     assert quote.text == "A crane toppled onto the ferry pier on Monday" and quote.speaker_mention == "officials"
 
 
+def test_quotes_reported_speech_ends_at_a_semicolon_that_starts_another_clause(nlp):
+    quotes = _quotes(nlp, "Organisers said thousands of dockers took part; police did not give a figure. "
+                          "Lind said the plan had three parts: new cranes; a longer pier; and two more ferries.")
+    assert [q.text for q in quotes] == ["thousands of dockers took part",
+                                        "the plan had three parts: new cranes; a longer pier; and two more ferries"]
+
+
 def test_quotes_a_participle_naming_a_thing_is_not_speech(nlp):
     quotes = _quotes(nlp, "Ana Ruiz founded a group called Harbour First in 2010. The council hired a firm named Birch Partners.")
     assert quotes == ()

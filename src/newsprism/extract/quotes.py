@@ -517,6 +517,7 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
     if tokens:
         after = dateline_end(text, tokens[0].idx)  # "PARIS (AP) — A fire ..., officials said": no part of what they said
         tokens = [t for t in tokens if t.idx >= after]
+    tokens = _beside_cue(tokens, cue, marked)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"":
@@ -527,6 +528,21 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
     if any(s <= start and end <= e for s, e in marked):
         return None
     return _Found("reported", start, end, " ".join(text[start:end].split()), cue=cue, speaker=speaker)
+
+
+def _beside_cue(tokens: list[Token], cue: Token, marked) -> list[Token]:
+    """Of clauses a semicolon outside quote marks divides, the one nearest the cue: "Organisers said thousands took
+    part; police gave no figure" reports the organisers' words up to the semicolon, not the writer's after it."""
+    runs: list[list[Token]] = [[]]
+    for token in tokens:
+        if token.text == ";" and not any(s <= token.idx < e for s, e in marked):
+            runs.append([])
+        else:
+            runs[-1].append(token)
+    runs = [run for run in runs if run]
+    if len(runs) < 2 or not all(any(t.dep_ in ("nsubj", "nsubjpass") for t in run) for run in runs):
+        return tokens  # one clause, or a list ("three parts: new cranes; a longer pier; ...")
+    return min(runs, key=lambda run: min(abs(t.i - cue.i) for t in run))
 
 
 def dateline_end(text: str, start: int) -> int:
