@@ -388,6 +388,13 @@ def test_quotes_reported_speech_ends_at_a_semicolon_that_starts_another_clause(n
                                         "the plan had three parts: new cranes; a longer pier; and two more ferries"]
 
 
+def test_quotes_reported_in_a_relative_clause_leave_out_the_pronoun_and_the_cue(nlp):
+    quotes = _quotes(nlp, "The council approved the harbour plan, which the mayor said would cost 3 million dollars. "
+                          "The ferry fee, which critics say is too high, starts in May.")
+    assert [(q.text, q.speaker_mention) for q in quotes] == [("would cost 3 million dollars", "the mayor"),
+                                                             ("is too high", "critics")]
+
+
 def test_quotes_a_participle_naming_a_thing_is_not_speech(nlp):
     quotes = _quotes(nlp, "Ana Ruiz founded a group called Harbour First in 2010. The council hired a firm named Birch Partners.")
     assert quotes == ()

@@ -507,8 +507,8 @@ def _complement_quote(text: str, complements: list[Token], cue: Token, speaker: 
         return None
     tokens = sorted({t for c in complements for t in c.subtree if t.i != cue.i}, key=lambda t: t.i)
     tokens = whole_words(tokens, complements[0], frozenset({cue.i}))
-    tokens = [t for t in tokens if not (t.dep_ in ("mark", "aux") and t.head in complements and t.i < t.head.i)
-              and not (t in complements and t.dep_ == "prep")]
+    tokens = [t for t in tokens if not (t.dep_ in ("mark", "aux") and t.tag_ != "MD" and t.head in complements
+                                        and t.i < t.head.i) and not (t in complements and t.dep_ == "prep")]
     shortest = 3 if all(c.dep_ == "ccomp" for c in complements) else 1
     return _content(text, tokens, cue, speaker, marked, shortest=shortest)
 
@@ -518,6 +518,8 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
         after = dateline_end(text, tokens[0].idx)  # "PARIS (AP) — A fire ..., officials said": no part of what they said
         tokens = [t for t in tokens if t.idx >= after]
     tokens = _beside_cue(tokens, cue, marked)
+    subject_pronoun = lambda t: t.tag_ in ("WDT", "WP") and t.dep_ in ("nsubj", "nsubjpass")  # noqa: E731
+    tokens = [t for t in tokens if not (subject_pronoun(t) and t.i < cue.i)]  # "which the mayor said would cost ..."
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("cc", "mark")):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].text not in "”\"":
