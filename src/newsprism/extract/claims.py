@@ -156,7 +156,10 @@ def _lacks_its_object(verb: Token) -> bool:
     """A relative clause whose object is the noun it describes ("the speech Lind gave at the harbour", "the
     report which officials released"): without that noun it is no statement, so it stays in its clause. A clause
     without a relative word or an object is taken as such; "the day he arrived" stays too, which loses nothing."""
-    relative = [c for c in verb.children if c.tag_ in ("WDT", "WP", "WRB")]
+    chain = [verb]  # and the verbs it hands its object to: "the standards that ports need to uphold"
+    while (infinitive := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
+        chain.append(infinitive)
+    relative = [c for v in chain for c in v.children if c.tag_ in ("WDT", "WP", "WRB")]
     if relative:
         return any(c.dep_ == "dobj" for c in relative)
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in verb.children)
