@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from newsprism.models import ClaimGroup, StoryReport
-from newsprism.report.view import in_order, outlet_names, sentence_of, snippet
+from newsprism.report.view import in_order, inferred_marks, outlet_names, sentence_of, snippet
 
 
 def render_markdown(report: StoryReport) -> str:
     names = outlet_names(report)
     lines = [f"# {' / '.join(names.values())}", ""]
     for article in report.articles:
-        marks = [f"outlet inferred from {article.outlet_origin}"] if article.outlet_inferred else []
-        marks += [f"title inferred from {article.title_origin}"] if article.title_inferred else []
+        marks = inferred_marks(article)
         inferred = f" ({'; '.join(marks)})" if marks else ""
         lines.append(f"- **{names[article.id]}**{inferred}: {article.title or 'untitled'}, {article.published or 'date unknown'}")
     lines += [f"- warning: {w}" for w in report.warnings]

@@ -6,7 +6,7 @@ import textwrap
 from collections import Counter, defaultdict
 
 from newsprism.models import StoryReport
-from newsprism.report.view import in_order, outlet_names, snippet
+from newsprism.report.view import in_order, inferred_marks, outlet_names, snippet
 
 TOP = 5
 
@@ -23,9 +23,7 @@ def render_terminal(report: StoryReport, width: int = 100) -> str:
 
     heading("Articles")
     for a in report.articles:
-        marks = [f"outlet inferred from {a.outlet_origin}"] if a.outlet_inferred else []
-        marks += [f"title inferred from {a.title_origin}"] if a.title_inferred else []
-        marks += [f"{len(a.removed)} boilerplate line(s) removed"] if a.removed else []
+        marks = inferred_marks(a) + ([f"{len(a.removed)} boilerplate line(s) removed"] if a.removed else [])
         line(f"{names[a.id]} · {a.published or 'date unknown'} · {a.title or 'untitled'}" + (f" ({'; '.join(marks)})" if marks else ""))
     for warning in report.warnings[:TOP]:
         line(f"warning: {warning}")
@@ -52,11 +50,10 @@ def render_terminal(report: StoryReport, width: int = 100) -> str:
     said = defaultdict(list)
     for q in report.quotes:
         said[speakers.get(q.speaker or "", q.speaker_mention or "unattributed")].append(q)
-    counts = Counter({speaker: len(quotes) for speaker, quotes in said.items()})
-    for speaker, n in counts.most_common(TOP + 3):
-        example = max(said[speaker], key=lambda q: len(q.text))  # the longest says most: not the "First," of a split quote
-        line(f"- {speaker} ({n}): “{snippet(report, example.span, 90)}”" + (f" via {example.channel}" if example.channel else ""))
-    _more(out, len(counts), TOP + 3)
+    for speaker, quotes in sorted(said.items(), key=lambda item: -len(item[1]))[: TOP + 3]:
+        example = max(quotes, key=lambda q: len(q.text))  # the longest says most: not the "First," of a split quote
+        line(f"- {speaker} ({len(quotes)}): “{snippet(report, example.span, 90)}”" + (f" via {example.channel}" if example.channel else ""))
+    _more(out, len(said), TOP + 3)
     heading("Labels by actor")
     for entity in report.framing.entities[:TOP]:
         per = [f"{names[a.id]}: {', '.join(dict.fromkeys(l.text for l in entity.labels if l.article_id == a.id)) or '-'}" for a in report.articles]

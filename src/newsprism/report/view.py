@@ -15,6 +15,12 @@ def outlet_name(article: Article) -> str:
     return article.outlet or PurePath(article.input).name or article.id
 
 
+def inferred_marks(article: Article) -> list[str]:
+    """What the reports say of an article's inferred outlet and title: "outlet inferred from dateline"."""
+    marks = [f"outlet inferred from {article.outlet_origin}"] if article.outlet_inferred else []
+    return marks + ([f"title inferred from {article.title_origin}"] if article.title_inferred else [])
+
+
 def outlet_names(report: StoryReport) -> dict[str, str]:
     return {a.id: outlet_name(a) for a in report.articles}
 
