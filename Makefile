@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q -e ".[test]"
 	touch $(STAMP)
 
-# The rivals and baselines the benchmarks compare against (textacy, scikit-learn); not needed by the tests.
+# The rivals and baselines the benchmarks compare against (textacy, scikit-learn, onnxruntime); not needed by the tests.
 bench-setup: $(STAMP)
 	$(BIN)/pip install -q -e ".[test,bench]"
 

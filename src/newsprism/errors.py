@@ -3,7 +3,6 @@
     NewsprismError
     ├── InputError          one input could not be read as an article (names the input and why)
     ├── NotComparableError  nothing left to compare (fewer than two usable articles)
-    ├── CacheError          the cache folder cannot hold what newsprism derives once (names the folder)
     └── DatabaseError       a corpus database cannot be opened, or holds no corpus (names the database)
 
 Foreign exceptions (OSError, JSON and HTML parser errors, HTTP errors) are mapped to these at the
@@ -28,10 +27,6 @@ class InputError(NewsprismError):
 
 class NotComparableError(NewsprismError):
     """Fewer than two usable articles were left to compare."""
-
-
-class CacheError(NewsprismError):
-    """The cache folder cannot be written: the message names it and how to choose another."""
 
 
 class DatabaseError(NewsprismError):
