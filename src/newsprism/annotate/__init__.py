@@ -59,8 +59,8 @@ def load_pipeline() -> Language:
 
 
 def load_resources(embedder_threads: int | None = None) -> Resources:
-    """Load spaCy and the embedder side by side (the embedder mostly waits on I/O and ONNX).
-    `embedder_threads`: the embedder's ONNX threads (None: one per core)."""
+    """Load spaCy and the embedder side by side (the embedder mostly waits on I/O and OpenVINO's compiler).
+    `embedder_threads`: the embedder's inference threads (None: one per core)."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         embedder = pool.submit(Embedder, embedder_threads)
         nlp = load_pipeline()
