@@ -57,11 +57,11 @@ class Embedder:
         """One normalised row per text, in the order given. A text given twice (a copied sentence), or embedded
         by a recent call, is embedded once."""
         new = [t for t in dict.fromkeys(texts) if t not in self._recent]  # set.difference would walk every kept text
-        for width, same_width in _by_padded_width([self._tokenizer.encode(t) for t in new]).items():
-            for start in range(0, len(same_width), RUN_ROWS):
-                run = same_width[start : start + RUN_ROWS]
-                for (index, _), vector in zip(run, self._run([ids for _, ids in run], width)):
-                    self._recent[new[index]] = vector
+        token_ids = [self._tokenizer.encode(t).ids for t in new]
+        for width, indices in _by_padded_width(token_ids).items():
+            for start in range(0, len(indices), RUN_ROWS):
+                run = indices[start : start + RUN_ROWS]
+                self._recent.update(zip([new[i] for i in run], self._run([token_ids[i] for i in run], width)))
         vectors = np.array([self._recent[t] for t in texts], dtype=np.float32).reshape(len(texts), DIMENSIONS)
         self._recent.used(texts)
         return vectors
@@ -78,11 +78,11 @@ class Embedder:
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
 
 
-def _by_padded_width(encodings: list) -> dict[int, list[tuple[int, list[int]]]]:
-    """(index, token ids) of each encoding, by the width it is padded to."""
-    widths: dict[int, list[tuple[int, list[int]]]] = defaultdict(list)
-    for index, encoding in enumerate(encodings):
-        widths[-(-len(encoding.ids) // PADDED_TO) * PADDED_TO].append((index, encoding.ids))
+def _by_padded_width(token_ids: list[list[int]]) -> dict[int, list[int]]:
+    """The indices of the token id lists, by the width each is padded to."""
+    widths: dict[int, list[int]] = defaultdict(list)
+    for index, ids in enumerate(token_ids):
+        widths[-(-len(ids) // PADDED_TO) * PADDED_TO].append(index)
     return widths
 
 
