@@ -23,7 +23,6 @@ def test_a_label_keeps_the_bracket_it_closes(nlp):
     assert ("apposition", "a militia backed by the Coastal Defence League (CDL)") in labels["Harbour Front"]
 
 
-
 def test_a_label_keeps_its_closing_bracket_when_the_parser_hung_it_outside(nlp):
     doc = nlp("a militia backed by the Coastal Defence League (CDL) took the pier")
     close = next(t.i for t in doc if t.text == ")")

@@ -256,7 +256,7 @@ def _direct_speaker(doc: Doc, text: str, end: int, cue: Token, marked: list[tupl
         if not words and (after := _phrase_after(cue)) is not None:
             return after
     subject = _speaker_token(cue)
-    return None if subject is None or any(s <= subject.idx < e for s, e in marked) else subject
+    return None if subject is None or _quoted(subject.idx, marked) else subject
 
 
 def _names_speaker(text: str, end: int, words: list[Token], cue: Token) -> bool:
@@ -383,13 +383,13 @@ def _reported(doc: Doc, text: str, marked: list[tuple[int, int]]) -> list[_Found
     """Clauses, objects and topics of speech and stance words, and what is said "according to" someone."""
     found = []
     for token in doc:
-        if any(s <= token.idx < e for s, e in marked):
+        if _quoted(token.idx, marked):
             continue
         if _is_according(token):
             found.append(_according_to(doc, text, token, marked))
         elif token.text == ":" and (speaker := _line_speaker(token)) is not None:
             found.append(_after_colon(text, token, speaker, marked))
-        elif _is_parenthetical(token) and not any(s <= token.head.idx < e for s, e in marked):
+        elif _is_parenthetical(token) and not _quoted(token.head.idx, marked):
             inner = set(token.subtree)
             words = [t for t in token.head.subtree if t not in inner]
             found.append(_content(text, words, token, _speaker_token(token), marked))
@@ -532,12 +532,12 @@ def _content(text: str, tokens: list[Token], cue: Token, speaker: Token | None, 
     return _Found("reported", start, end, " ".join(text[start:end].split()), cue=cue, speaker=speaker)
 
 
-def _beside_cue(tokens: list[Token], cue: Token, marked) -> list[Token]:
+def _beside_cue(tokens: list[Token], cue: Token, marked: list[tuple[int, int]]) -> list[Token]:
     """Of clauses a semicolon outside quote marks divides, the one nearest the cue: "Organisers said thousands took
     part; police gave no figure" reports the organisers' words up to the semicolon, not the writer's after it."""
     runs: list[list[Token]] = [[]]
     for token in tokens:
-        if token.text == ";" and not any(s <= token.idx < e for s, e in marked):
+        if token.text == ";" and not _quoted(token.idx, marked):
             runs.append([])
         else:
             runs[-1].append(token)
@@ -545,6 +545,11 @@ def _beside_cue(tokens: list[Token], cue: Token, marked) -> list[Token]:
     if len(runs) < 2 or not all(any(t.dep_ in ("nsubj", "nsubjpass") for t in run) for run in runs):
         return tokens  # one clause, or a list ("three parts: new cranes; a longer pier; ...")
     return min(runs, key=lambda run: min(abs(t.i - cue.i) for t in run))
+
+
+def _quoted(index: int, marked: list[tuple[int, int]]) -> bool:
+    """Whether the character at `index` lies inside one of the quote-marked spans."""
+    return any(start <= index < end for start, end in marked)
 
 
 def dateline_end(text: str, start: int) -> int:
