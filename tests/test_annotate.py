@@ -59,7 +59,7 @@ def test_a_sentence_vector_does_not_depend_on_its_batch_nor_on_the_threads(resou
     assert np.array_equal(alone, among_others[1])
     again = Embedder(threads=2).embed(others[::-1] + [sentence])
     assert np.array_equal(again[::-1][1:], among_others[[0, 2, 3]]) and np.array_equal(again[-1], alone)
-    assert abs(float(np.linalg.norm(alone)) - 1) < 1e-5
+    assert abs(float(np.linalg.norm(alone)) - 1) < 1e-3  # a unit vector, to the precision of float16
 
 
 def test_sentences_that_say_the_same_are_closer_than_sentences_that_do_not(resources):

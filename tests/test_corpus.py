@@ -285,6 +285,30 @@ def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corp
     assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
 
 
+def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articles(sqlite_corpus, tmp_path, monkeypatch):
+    """Reading stores the vectors of each article's claims: a story reported again embeds nothing, and its report is
+    the one the claims embedded afresh give."""
+    from newsprism.annotate.embed import Embedder
+    from newsprism.corpus import analyse, story_report
+    from newsprism.store import story_members
+
+    reference, _ = sqlite_corpus
+    shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
+    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    story = max(corpus.stories(), key=lambda s: len(s.article_ids))
+    analyse.resources.cache_clear()  # an embedder that has embedded nothing yet
+    afresh = story_report(story_members(corpus.store.story_rows(story.id)))
+    analyse.resources.cache_clear()
+    with corpus.store.engine.begin() as db:
+        db.execute(sa.text("delete from reports"))
+
+    def embedding(*args):
+        raise AssertionError("a claim was embedded again")
+
+    monkeypatch.setattr(Embedder, "_run", embedding)
+    assert corpus.story(story.id).to_json() == afresh.to_json()
+
+
 @pytest.fixture(scope="module")
 def postgres_url():
     try:
@@ -342,6 +366,11 @@ def test_a_database_that_cannot_be_opened_or_holds_no_corpus_is_named_in_one_lin
     (tmp_path / "empty.db").touch()
     with pytest.raises(DatabaseError, match="holds no corpus"):
         Corpus(f"sqlite:///{tmp_path / 'empty.db'}", create=False)
+    older = sa.create_engine(f"sqlite:///{tmp_path / 'older.db'}")
+    with older.begin() as db:
+        db.execute(sa.text("create table articles (seq integer primary key, id text, facts text)"))
+    with pytest.raises(DatabaseError, match="older.db: made by an older newsprism"):
+        Corpus(f"sqlite:///{tmp_path / 'older.db'}", create=False)
 
 
 def test_a_run_whose_database_stops_taking_writes_says_so_and_keeps_what_it_stored(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from newsprism.align.claims import group_claims
+from newsprism.align.claims import group_claims, texts_to_embed
 from newsprism.align.entities import EntityIndex, merge_entities
 from newsprism.align.framing import build_framing, coverage_gaps
 from newsprism.align.independence import copy_sources
@@ -12,6 +12,11 @@ from newsprism.align.summary import summarise
 from newsprism.align.timeline import build_timeline
 from newsprism.annotate.embed import Embedder
 from newsprism.models import Article, ArticleFacts, Claim, Quote, StoryReport
+
+
+def embedded_texts(facts: ArticleFacts) -> list[str]:
+    """Every text `align_story` embeds for one article, once each: what its claims and its events say."""
+    return list(dict.fromkeys([*texts_to_embed(facts.claims), *(e.text for e in facts.events)]))
 
 
 def align_story(

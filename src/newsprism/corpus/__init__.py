@@ -29,7 +29,7 @@ from tqdm import tqdm
 
 from newsprism.align import align_story
 from newsprism.align.summary import PRONOUN_START
-from newsprism.corpus.analyse import Analysed, analyse_batch, resources
+from newsprism.corpus.analyse import Analysed, analyse_batch, remember_claim_vectors, resources
 from newsprism.dedupe import CopyFinder
 from newsprism.errors import NewsprismError
 from newsprism.ingest.collection import count_items, read_collection
@@ -123,19 +123,19 @@ class Corpus:
 
     def _refresh(self, story_id: str) -> tuple[str, StoryReport]:
         """The story's headline and report, made again when the story has changed since it was cached."""
-        members = self.store.story_articles(story_id)
-        if not members:
+        rows = self.store.story_rows(story_id)
+        if not rows:
             raise UnknownStory(f"no story {story_id!r} in the corpus")
         cached = self.store.cached_report(story_id)
-        if cached and cached[0] == len(members):
+        if cached and cached[0] == len(rows):
             return cached[1], cached[2]
         try:
-            report = story_report(members)
+            report = story_report(_members(rows))
         except Exception as error:  # noqa: BLE001 - named with its story; the traceback stays chained
             raise ReportFailed(f"story {story_id}: its report failed ({type(error).__name__}: {error}); please report this "
                                "newsprism bug") from error
         headline = _headline(report)
-        self.store.cache_report(story_id, len(members), headline, report.model_dump_json())
+        self.store.cache_report(story_id, len(rows), headline, report.model_dump_json())
         return headline, report
 
     def _make_reports(self, runner: Runner, progress: bool) -> dict[str, str]:
@@ -209,7 +209,8 @@ class _Run:
         self.keys[item.text_key] = article_id
         copy = self.copies.add(article_id, item.signature)
         story_id = self.grouper.add([item.features])[article_id]
-        return Stored(item.place, item.article, item.facts_json, item.features, item.text_key, item.signature, story_id, copy)
+        return Stored(item.place, item.article, item.facts_json, item.claim_vectors, item.features, item.text_key,
+                      item.signature, story_id, copy)
 
 
 def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport:
@@ -217,12 +218,20 @@ def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport
     return align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
 
 
-def _stored_report(rows: Sequence[tuple[str, str]]) -> tuple[int, str, str] | str:
+def _members(rows: Sequence[tuple[str, str, bytes]]) -> list[tuple[Article, ArticleFacts]]:
+    """The articles and facts of a story's stored rows, their claim vectors given to this process's embedder."""
+    members = story_members(rows)
+    for (_, facts), (_, _, vectors) in zip(members, rows):
+        remember_claim_vectors(resources().embedder, facts, vectors)
+    return members
+
+
+def _stored_report(rows: Sequence[tuple[str, str, bytes]]) -> tuple[int, str, str] | str:
     """A story's size, headline and report JSON, from its stored rows: JSON both ways, as pydantic models are
     slow to pickle between processes. When making the report raises (a fault of newsprism's own), the error
     instead: one story must not stop a run."""
     try:
-        report = story_report(story_members(rows))
+        report = story_report(_members(rows))
     except Exception as error:  # noqa: BLE001 - given back to be reported with its story
         return f"{type(error).__name__}: {error}"
     return len(rows), _headline(report), report.model_dump_json()

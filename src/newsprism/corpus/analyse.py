@@ -1,6 +1,9 @@
 """The per-article stages of a corpus run, in whatever process runs them (this one or a Dask worker).
 
-The spaCy pipeline and the embedders are loaded once per process, on the first batch, never per article.
+The spaCy pipeline and the embedders are loaded once per process, on the first batch, never per article. The
+MiniLM vectors of an article's claims and events are made here and stored with it, for its story's report: made beside the
+other worker's parse, they cost the run less than in the reports, where two workers' embedders slow each other
+(they share the processor's matrix unit), and a story that grows is reported again without embedding anew.
 """
 
 from __future__ import annotations
@@ -9,12 +12,16 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Sequence
 
+import numpy as np
+
+from newsprism.align import embedded_texts
 from newsprism.annotate import Parser, Resources, annotate, load_resources
-from newsprism.annotate.embed import StaticEmbedder
+from newsprism.annotate.embed import DIMENSIONS, Embedder, StaticEmbedder
 from newsprism.clean import clean_article
 from newsprism.dedupe import copy_signature, text_key
 from newsprism.extract import extract_article
-from newsprism.models import Article, Place, Read, StoryFeatures, Unreadable
+from newsprism.errors import InputError
+from newsprism.models import Article, ArticleFacts, Place, Read, StoryFeatures, Unreadable
 from newsprism.stories import story_features
 
 
@@ -28,6 +35,7 @@ class Analysed:
     features: StoryFeatures
     text_key: str
     signature: bytes
+    claim_vectors: bytes  # float16 rows, one for each of `embedded_texts(facts)` (its claims and events)
 
 
 @cache
@@ -78,12 +86,32 @@ def _analysed(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     annotated = annotate([a for _, a, _ in usable], parser())
     facts = [extract_article(a) for a in annotated]
     features = story_features([a.article for a in annotated], facts, lead_embedder())
+    vectors = _claim_vectors(facts, resources().embedder)
     analysed = [
-        Analysed(place, a.article, f.model_dump_json(), features_of, key, copy_signature(a.article.text))
-        for (place, _, key), a, f, features_of in zip(usable, annotated, facts, features)
+        Analysed(place, a.article, f.model_dump_json(), features_of, key, copy_signature(a.article.text), vectors_of)
+        for (place, _, key), a, f, features_of, vectors_of in zip(usable, annotated, facts, features, vectors)
     ]
     remaining = iter(analysed)
     return [result if result is not None else next(remaining) for result in results]
+
+
+def _claim_vectors(facts: Sequence[ArticleFacts], embedder: Embedder) -> list[bytes]:
+    """Each article's claim (and event) vectors as stored, the batch's texts embedded together (fuller runs)."""
+    texts = [embedded_texts(f) for f in facts]
+    vectors = embedder.embed([t for each in texts for t in each]).astype(np.float16)
+    ends = np.cumsum([len(each) for each in texts])
+    return [rows.tobytes() for rows in np.split(vectors, ends[:-1])]
+
+
+def remember_claim_vectors(embedder: Embedder, facts: ArticleFacts, stored: bytes) -> None:
+    """Give `embedder` the claim (and event) vectors stored with an article, so that its story's report does not
+    embed them."""
+    texts = embedded_texts(facts)
+    vectors = np.frombuffer(stored, dtype=np.float16)
+    if vectors.size != len(texts) * DIMENSIONS:
+        raise InputError(f"article {facts.article_id}", f"its stored claim vectors do not match its {len(texts)} "
+                         "texts to embed: it was stored by another newsprism, so ingest into a new database")
+    embedder.remember(texts, vectors.reshape(len(texts), DIMENSIONS))
 
 
 def _unusable(article: Article) -> str | None:

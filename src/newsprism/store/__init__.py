@@ -1,7 +1,7 @@
 """The corpus database (SQLAlchemy): SQLite in a file by default, PostgreSQL with a postgresql:// URL.
 
-Tables: `articles` (the cleaned article, its extracted facts, story features, copy signature, story and
-copy-of link), `places` (every input position an article was read from; exact duplicates add a place,
+Tables: `articles` (the cleaned article, its extracted facts, the vectors of its claims, story features, copy
+signature, story and copy-of link), `places` (every input position an article was read from; exact duplicates add a place,
 not an article), `failures` (input, position, reason), `reports` (story reports, cached). A batch is
 written in one transaction, so a run killed at any moment leaves whole batches only, and a place is
 never stored twice.
@@ -35,6 +35,7 @@ articles = Table(
     Column("containment", Float),
     Column("article", Text, nullable=False),
     Column("facts", Text, nullable=False),
+    Column("claim_vectors", LargeBinary, nullable=False),
     Column("features", Text, nullable=False),
     Column("signature", LargeBinary, nullable=False),
 )
@@ -66,6 +67,7 @@ class Stored:
     place: Place
     article: Article
     facts_json: str  # ArticleFacts.model_dump_json()
+    claim_vectors: bytes
     features: StoryFeatures
     text_key: str
     signature: bytes
@@ -91,6 +93,9 @@ class Store:
                 metadata.create_all(self.engine)
             elif not inspect(self.engine).has_table(articles.name):
                 raise DatabaseError(f"{shown}: holds no corpus (run `newsprism corpus ingest` into it first)")
+            if _made_by_older_newsprism(self.engine):
+                raise DatabaseError(f"{shown}: made by an older newsprism, which did not store claim vectors; ingest "
+                                    "into a new database")
         except (SQLAlchemyError, ImportError) as error:
             raise DatabaseError(f"{shown}: cannot be opened ({first_line(error)})") from None
 
@@ -158,15 +163,13 @@ class Store:
         with self.engine.connect() as db:
             return [Article.model_validate_json(a) for (a,) in db.execute(query)]
 
-    def story_articles(self, story_id: str) -> list[tuple[Article, ArticleFacts]]:
-        """The articles of one story with their facts, in the order they were stored."""
-        return story_members(self.story_rows(story_id))
-
-    def story_rows(self, story_id: str) -> list[tuple[str, str]]:
-        """`story_articles` as stored (article and facts JSON): cheap to send to a worker, which reads them."""
-        query = select(articles.c.article, articles.c.facts).where(articles.c.story_id == story_id).order_by(articles.c.seq)
+    def story_rows(self, story_id: str) -> list[tuple[str, str, bytes]]:
+        """The articles of one story as stored (article and facts JSON, claim vectors), in the order they were stored:
+        cheap to send to a worker, which reads them."""
+        query = (select(articles.c.article, articles.c.facts, articles.c.claim_vectors)
+                 .where(articles.c.story_id == story_id).order_by(articles.c.seq))
         with self.engine.connect() as db:
-            return [(a, f) for a, f in db.execute(query).all()]
+            return [(a, f, v) for a, f, v in db.execute(query).all()]
 
     def cached_report(self, story_id: str) -> tuple[int, str, StoryReport] | None:
         with self.engine.connect() as db:
@@ -211,14 +214,20 @@ def _article_row(s: Stored) -> dict:
         "copy_of": s.copy.original_id if s.copy else None,
         "resemblance": s.copy.resemblance if s.copy else None,
         "containment": s.copy.containment if s.copy else None,
-        "article": s.article.model_dump_json(), "facts": s.facts_json,
+        "article": s.article.model_dump_json(), "facts": s.facts_json, "claim_vectors": s.claim_vectors,
         "features": s.features.model_dump_json(), "signature": s.signature,
     }
 
 
-def story_members(rows: Sequence[tuple[str, str]]) -> list[tuple[Article, ArticleFacts]]:
+def story_members(rows: Sequence[tuple[str, str, bytes]]) -> list[tuple[Article, ArticleFacts]]:
     """The articles and facts of `Store.story_rows`."""
-    return [(Article.model_validate_json(a), ArticleFacts.model_validate_json(f)) for a, f in rows]
+    return [(Article.model_validate_json(a), ArticleFacts.model_validate_json(f)) for a, f, _ in rows]
+
+
+def _made_by_older_newsprism(engine: Engine) -> bool:
+    """Whether the database holds an articles table without the claim vectors newsprism now stores."""
+    inspector = inspect(engine)
+    return inspector.has_table(articles.name) and "claim_vectors" not in {c["name"] for c in inspector.get_columns(articles.name)}
 
 
 def _may_hold_corpus(url: URL) -> bool:
