@@ -62,13 +62,14 @@ def extract_claims(
     quoted = [q.span for q in quotes if q.kind == "direct"]
     reported = [q for q in quotes if q.kind == "reported" and q.cue_span is not None]
     units: list[tuple[Span, str, Span, dict]] = []
+    text = doc.text  # joined from the tokens at each call
     for n, sentence in enumerate(sentences):
         if sentence.kind == "opinion":
             continue
         sent = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
         if sent is None:
             continue
-        after = dateline_end(doc.text, sent.start_char) if n < DATELINE_SENTENCES else sent.start_char
+        after = dateline_end(text, sent.start_char) if n < DATELINE_SENTENCES else sent.start_char
         units += _clause_units(sent, article_id, quoted, reported, quantities, after)
     units += [_quote_unit(q, doc, article_id) for q in quotes if q.kind == "direct"]
     units = _dedupe(units)

@@ -102,6 +102,7 @@ UNPARSED_SUBJECTS = frozenset({"advmod", "npadvmod", "nummod", "compound"})
 INNER_DEPENDENCIES = frozenset({"ccomp", "xcomp", "acl", "relcl", "pcomp", "prep", "pobj", "dobj", "attr", "acomp", "oprd"})
 NAME_WORDS = frozenset({"PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PART"})
 DASHES = frozenset({"-", "—", "–", "--"})
+HYPHENS = frozenset("-–")  # what joins the parts of a hyphenated word
 # Cues whose object is the speaker, so that in the passive their subject is: "Lind was heard telling ...".
 HEARD_VERBS = frozenset("hear overhear quote record catch film tape show see".split())
 # "WASHINGTON — ", "NEW YORK (AP) - ", "LOS ANGELES, Calif. — ", "PARIS (Example News) —", "PARIS—", "(Example News) – ";
@@ -575,9 +576,11 @@ def whole_words(tokens: list[Token], head: Token, keep_out: frozenset[int] = fro
 def _hyphenated(sentence: SpacySpan) -> list[list[int]]:
     """The token numbers of each word joined by hyphens without spaces ("re-entering": three tokens)."""
     runs: list[list[int]] = []
+    if not HYPHENS & set(sentence.text):
+        return runs
     for token in sentence[1:-1]:
         before, after = token.nbor(-1), token.nbor(1)
-        if token.text in ("-", "–") and not before.whitespace_ and not token.whitespace_ and before.is_alpha and after.is_alpha:
+        if token.text in HYPHENS and not before.whitespace_ and not token.whitespace_ and before.is_alpha and after.is_alpha:
             if runs and runs[-1][-1] == before.i:
                 runs[-1] += [token.i, after.i]
             else:
