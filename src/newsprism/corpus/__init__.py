@@ -40,6 +40,8 @@ from newsprism.stories import StoryGrouper
 DEFAULT_URL = "sqlite:///newsprism.db"
 BATCH = 32
 AHEAD = 8  # items sent to each worker ahead of the one awaited: a large story's report must not idle the others
+REPORTS_A_TRANSACTION = 32  # stored together (a commit waits for the disk); a run stopped loses the unstored ones,
+# which the next run makes again
 HEADLINE_CHARS = 160
 QUOTE_MARKS = set("“”\"")  # a summary sentence with its quote cut out reads badly as a headline
 
@@ -135,7 +137,7 @@ class Corpus:
             raise ReportFailed(f"story {story_id}: its report failed ({type(error).__name__}: {error}); please report this "
                                "newsprism bug") from error
         headline = _headline(report)
-        self.store.cache_report(story_id, len(rows), headline, report.model_dump_json())
+        self.store.cache_reports([(story_id, len(rows), headline, report.model_dump_json())])
         return headline, report
 
     def _make_reports(self, runner: Runner, progress: bool) -> dict[str, str]:
@@ -148,12 +150,17 @@ class Corpus:
         reports = runner(_stored_report, (self.store.story_rows(s) for s in story_ids))
         shown = tqdm(zip(story_ids, reports), total=len(story_ids), unit=" stories", desc="story reports",
                      dynamic_ncols=True, disable=not progress)
-        unreported = {}
+        unreported, done = {}, []
         for story_id, report in shown:
             if isinstance(report, str):
                 unreported[story_id] = report
             else:
-                self.store.cache_report(story_id, *report)
+                done.append((story_id, *report))
+            if len(done) == REPORTS_A_TRANSACTION:
+                self.store.cache_reports(done)
+                done = []
+        if done:
+            self.store.cache_reports(done)
         return unreported
 
 
@@ -340,11 +347,19 @@ def _in_order(client, function: Callable, items: Iterable, ahead: int) -> Iterat
     """`function` of each item on the cluster, a few items ahead, results given back in the order sent."""
     pending = []
     for item in items:
-        pending.append(client.submit(function, item, pure=False))
+        pending.append(client.submit(_on_one_core, function, item, pure=False))
         if len(pending) > ahead:
             yield pending.pop(0).result()
     for future in pending:
         yield future.result()
+
+
+def _on_one_core(function: Callable, item: object) -> object:
+    """`function(item)` with numpy's BLAS on one thread, as a worker is one process a core: Dask's own limit comes too
+    late for a worker forked from a server that had loaded numpy, and two BLAS threads spinning in each worker doubled
+    the CPU time of the story reports."""
+    with threadpool_limits(1):
+        return function(item)
 
 
 @contextmanager

@@ -181,11 +181,12 @@ class Store:
         with self.engine.connect() as db:
             return {s: (n, h) for s, n, h in db.execute(select(reports.c.story_id, reports.c.size, reports.c.headline))}
 
-    def cache_report(self, story_id: str, size: int, headline: str, report_json: str) -> None:
-        """Keep a story's report (`StoryReport.model_dump_json()`), made when the story had `size` articles."""
+    def cache_reports(self, made: Sequence[tuple[str, int, str, str]]) -> None:
+        """Keep stories' reports, in one transaction: (story id, the size the story had, headline,
+        `StoryReport.model_dump_json()`) each."""
         with self._writing() as db:
-            db.execute(reports.delete().where(reports.c.story_id == story_id))
-            db.execute(reports.insert().values(story_id=story_id, size=size, headline=headline, report=report_json))
+            db.execute(reports.delete().where(reports.c.story_id.in_([story_id for story_id, *_ in made])))
+            db.execute(reports.insert(), [{"story_id": s, "size": n, "headline": h, "report": r} for s, n, h, r in made])
 
     def failure_count(self) -> int:
         with self.engine.connect() as db:
