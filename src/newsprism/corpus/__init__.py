@@ -227,9 +227,9 @@ def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport
 
 def _members(rows: Sequence[tuple[str, str, bytes]]) -> list[tuple[Article, ArticleFacts]]:
     """The articles and facts of a story's stored rows, their claim vectors given to this process's embedder."""
-    members = story_members(rows)
+    members, embedder = story_members(rows), resources().embedder
     for (_, facts), (_, _, vectors) in zip(members, rows):
-        remember_claim_vectors(resources().embedder, facts, vectors)
+        remember_claim_vectors(embedder, facts, vectors)
     return members
 
 

@@ -1,8 +1,8 @@
 """The corpus database (SQLAlchemy): SQLite in a file by default, PostgreSQL with a postgresql:// URL.
 
-Tables: `articles` (the cleaned article, its extracted facts, the vectors of its claims, story features, copy
-signature, story and copy-of link), `places` (every input position an article was read from; exact duplicates add a place,
-not an article), `failures` (input, position, reason), `reports` (story reports, cached). A batch is
+Tables: `articles` (the cleaned article, its extracted facts, the vectors of its claims and events, story
+features, copy signature, story and copy-of link), `places` (every input position an article was read from;
+exact duplicates add a place, not an article), `failures` (input, position, reason), `reports` (story reports, cached). A batch is
 written in one transaction, so a run killed at any moment leaves whole batches only, and a place is
 never stored twice.
 """
