@@ -18,7 +18,9 @@ import psutil
 import pytest
 import sqlalchemy as sa
 
-from newsprism.corpus import HEADLINE_CHARS, Corpus, ReportFailed, UnknownStory, _headline, _in_file_order
+from newsprism.corpus import (
+    ARTICLES_A_TASK, HEADLINE_CHARS, Corpus, ReportFailed, UnknownStory, _headline, _in_file_order, _report_tasks,
+)
 from newsprism.demo import demo_paths
 from newsprism.errors import DatabaseError
 from newsprism.models import SummarySentence
@@ -179,6 +181,19 @@ def test_a_story_whose_report_raises_is_named_found_by_its_title_and_tried_again
     monkeypatch.setattr(corpus_module, "story_report", report)
     again = corpus.ingest(inputs)
     assert again.unreported == {} and _report_sizes(corpus) == dict(corpus.store.story_ids())
+
+
+def test_story_reports_are_sent_to_workers_a_few_stories_to_a_task():
+    """Small stories share a task (each costs Dask as much as a small report); a large one fills one alone."""
+    sizes = [ARTICLES_A_TASK + 5, ARTICLES_A_TASK // 2, ARTICLES_A_TASK // 2, 3, *[1] * ARTICLES_A_TASK]
+    stories = [(f"s{n}", size) for n, size in enumerate(sizes)]
+    tasks = list(_report_tasks(stories))
+    size = dict(stories)
+    assert [s for task in tasks for s in task] == [s for s, _ in stories]
+    assert [len(task) for task in tasks[:2]] == [1, 2]
+    for task in tasks[:-1]:
+        assert sum(size[s] for s in task) >= ARTICLES_A_TASK > sum(size[s] for s in task[:-1])
+    assert sum(size[s] for s in tasks[-1]) < ARTICLES_A_TASK
 
 
 def test_failures_are_read_again_when_asked_and_replaced_by_what_they_give(tmp_path):

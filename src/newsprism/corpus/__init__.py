@@ -40,6 +40,7 @@ from newsprism.stories import StoryGrouper
 DEFAULT_URL = "sqlite:///newsprism.db"
 BATCH = 32
 AHEAD = 8  # items sent to each worker ahead of the one awaited: a large story's report must not idle the others
+ARTICLES_A_TASK = 128  # stories are sent to a worker together until they hold this many articles
 REPORTS_A_TRANSACTION = 32  # stored together (a commit waits for the disk); a run stopped loses the unstored ones,
 # which the next run makes again
 HEADLINE_CHARS = 160
@@ -146,8 +147,10 @@ class Corpus:
         no worker is left with a large story while the others wait. Returns the stories whose report raised, with
         the error: they are tried again by the next run."""
         made = {story_id: size for story_id, (size, _) in self.store.reported().items()}
-        story_ids = [s for s, size in self.store.story_ids() if made.get(s) != size]
-        reports = runner(_stored_report, (self.store.story_rows(s) for s in story_ids))
+        stories = [(s, size) for s, size in self.store.story_ids() if made.get(s) != size]
+        tasks = ([self.store.story_rows(s) for s in task] for task in _report_tasks(stories))
+        reports = itertools.chain.from_iterable(runner(_stored_reports, tasks))
+        story_ids = [s for s, _ in stories]
         shown = tqdm(zip(story_ids, reports), total=len(story_ids), unit=" stories", desc="story reports",
                      dynamic_ncols=True, disable=not progress)
         unreported, done = {}, []
@@ -231,6 +234,26 @@ def _members(rows: Sequence[tuple[str, str, bytes]]) -> list[tuple[Article, Arti
     for (_, facts), (_, _, vectors) in zip(members, rows):
         remember_claim_vectors(embedder, facts, vectors)
     return members
+
+
+def _report_tasks(stories: Sequence[tuple[str, int]]) -> Iterator[list[str]]:
+    """The story ids of (story id, size) pairs in their order, in tasks of `ARTICLES_A_TASK` articles or a few more
+    (the last one fewer): Dask costs this process a few milliseconds a task, as much as a small story's report."""
+    task: list[str] = []
+    articles = 0
+    for story_id, size in stories:
+        task.append(story_id)
+        articles += size
+        if articles >= ARTICLES_A_TASK:
+            yield task
+            task, articles = [], 0
+    if task:
+        yield task
+
+
+def _stored_reports(stories: Sequence[Sequence[tuple[str, str, bytes]]]) -> list[tuple[int, str, str] | str]:
+    """`_stored_report` of each story's stored rows."""
+    return [_stored_report(rows) for rows in stories]
 
 
 def _stored_report(rows: Sequence[tuple[str, str, bytes]]) -> tuple[int, str, str] | str:
