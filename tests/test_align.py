@@ -10,7 +10,7 @@ from newsprism import compare, read_text
 from newsprism.align.claims import _cluster, _group, _match, _pairs_worth_checking, _Related
 from newsprism.align.independence import copy_sources
 from newsprism.align.summary import summarise
-from newsprism.extract.names import same_actor
+from newsprism.extract.names import filed_keys, same_actor, sought_keys
 from newsprism.models import Claim, ClaimGroup, Quantity, Span
 
 REPORT = ("Rescue teams pulled 12 miners from the flooded Dunmore pit on Saturday, the regional governor Olga Brandt said. "
@@ -26,6 +26,22 @@ def test_align_names_match_across_spellings():
     assert same_actor("Pompeo", "Mike Pompeo", person=True) and not same_actor("Pompeo", "Mike Pompeo", person=False)
     assert same_actor("IRGC", "Islamic Revolutionary Guard Corps", person=False)
     assert not same_actor("United States", "United States Army", person=False)
+
+
+def test_align_names_that_may_be_one_actor_are_filed_where_the_other_is_sought():
+    """Entities are merged by checking only the names filed under a key the new name is sought by: every pair of
+    names `same_actor` accepts must share one, and other pairs are ruled out unchecked."""
+    names = ["Adel Abdul Mahdi", "Adil Abdul-Mahdi", "Islamic Revolutionary Guard Corps", "IRGC", "Mike Pompeo",
+             "Pompeo", "U.S.", "United States", "Kata’ib Hezbollah", "Kataib Hezbollah", "Tamsin Orrell-Vance",
+             "Vance", "Brackwater Council", "the Brackwater council", "Dr. Ines Falk", "Falk"]
+    spelled = names[:4] + names[10:13]
+    names += [n[:i] + n[i + cut :] for n in spelled for i in range(len(n)) for cut in (1, 3)]  # letters dropped
+    names += [n[:i] + "q" + n[i + 1 :] for n in spelled for i in range(len(n))]  # a letter changed
+    pairs = list(product(names, repeat=2))
+    accepted = [(a, b) for a, b in pairs if same_actor(a, b, person=True)]
+    missed = [(a, b) for a, b in accepted if not sought_keys(a) & filed_keys(b)]
+    assert len(accepted) > 20 * len(names) and missed == []
+    assert sum(1 for a, b in pairs if not sought_keys(a) & filed_keys(b)) > len(pairs) / 2
 
 
 def test_align_copy_is_not_an_independent_source():

@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from newsprism.extract.names import same_actor
+from newsprism.extract.names import filed_keys, same_actor, sought_keys
 from newsprism.models import ArticleFacts, Entity, LocalEntity, NameVariant
 
 EntityIndex = dict[tuple[str, str], str]
@@ -15,13 +15,16 @@ EntityIndex = dict[tuple[str, str], str]
 def merge_entities(facts: Sequence[ArticleFacts]) -> tuple[tuple[Entity, ...], EntityIndex]:
     """Merged entities (ids e1.. by first appearance) and a map (article id, local key) -> entity id."""
     groups: list[_Group] = []
+    filed: dict[tuple, set[int]] = defaultdict(set)  # a key of a name (`filed_keys`) -> the groups going by it
     for article in facts:
         for local in sorted(article.entities, key=lambda e: -len(e.name)):
-            group = next((g for g in groups if g.matches(local)), None)
-            if group is None:
-                group = _Group()
-                groups.append(group)
-            group.add(article.article_id, local)
+            candidates = sorted({n for key in sought_keys(local.name) for n in filed.get(key, ())})
+            number = next((n for n in candidates if groups[n].matches(local)), len(groups))
+            if number == len(groups):
+                groups.append(_Group())
+            for name in groups[number].add(article.article_id, local):
+                for key in filed_keys(name):
+                    filed[key].add(number)
     entities: list[Entity] = []
     index: EntityIndex = {}
     for n, group in enumerate(groups, 1):
@@ -43,11 +46,14 @@ class _Group:
         person = self.person or local.label == "PERSON"
         return any(same_actor(local.name, name, person=person) for name in self.names)
 
-    def add(self, article_id: str, local: LocalEntity) -> None:
+    def add(self, article_id: str, local: LocalEntity) -> set[str]:
+        """Take `local` in; returns the names the group did not go by before."""
         self.members.append((article_id, local))
-        self.names.update(m.text for m in local.mentions)
-        self.names.add(local.name)
+        new = {m.text for m in local.mentions} | {local.name}
+        new -= self.names
+        self.names |= new
         self.person = self.person or local.label == "PERSON"
+        return new
 
 
 def _entity(entity_id: str, group: list[tuple[str, LocalEntity]]) -> Entity:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -28,6 +29,9 @@ ALIASES = {
     "eu": "european union",
 }
 
+SPELLING = 0.88  # how alike (difflib's ratio) two spellings of one name are at least
+SPELLED_MIN = 6  # characters: shorter names are one only when they are equal
+
 _APOSTROPHES = re.compile(r"[’'`´]")
 _SEPARATORS = re.compile(r"[-‐‑–—_/]")
 _NON_WORD = re.compile(r"[^\w\s]")
@@ -52,12 +56,12 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in words).casefold() if len(words) >= 2 else ""
 
 
-def similar(a: str, b: str, threshold: float = 0.88) -> bool:
+def similar(a: str, b: str, threshold: float = SPELLING) -> bool:
     """Spelling variants of one name ("Adel Abdul Mahdi" / "Adil Abdul-Mahdi")."""
     na, nb = normalise(a), normalise(b)
     if na == nb:
         return True
-    if len(na.split()) != len(nb.split()) or min(len(na), len(nb)) < 6:
+    if len(na.split()) != len(nb.split()) or min(len(na), len(nb)) < SPELLED_MIN:
         return False
     matcher = SequenceMatcher(None, na, nb)  # the two quick ratios are upper bounds of the slow one
     return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
@@ -78,3 +82,32 @@ def same_actor(a: str, b: str, *, person: bool) -> bool:
         return True
     na, nb = normalise(a).replace(" ", ""), normalise(b).replace(" ", "")
     return na == acronym(b) or nb == acronym(a)
+
+
+@lru_cache(maxsize=65536)
+def filed_keys(name: str) -> frozenset[tuple]:
+    """Keys to file a name under: `same_actor(a, b)` holds only when `sought_keys(a)` and `filed_keys(b)` share one,
+    so a name looked up by those finds every filed name that may be the same actor (each then checked)."""
+    normal = normalise(name)
+    words = normal.split()
+    keys = {("name", normal), ("joined", normal.replace(" ", "")), ("initials", acronym(name)),
+            ("last", words[-1] if words else "")}
+    if len(normal) >= SPELLED_MIN:
+        keys.add(("spelled", len(words), len(normal)))
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=65536)
+def sought_keys(name: str) -> frozenset[tuple]:
+    """The keys every name that may be the same actor as `name` is filed under (see `filed_keys`): its normal form,
+    its surname, its initials and its letters both ways round, and, for a spelling variant, as many words at each
+    length at which difflib's ratio can reach `SPELLING`."""
+    normal = normalise(name)
+    words = normal.split()
+    keys = {("name", normal), ("initials", normal.replace(" ", "")), ("joined", acronym(name)),
+            ("last", words[-1] if words else "")}
+    if len(normal) >= SPELLED_MIN:
+        shortest = math.floor(len(normal) * SPELLING / (2 - SPELLING))
+        longest = math.ceil(len(normal) * (2 - SPELLING) / SPELLING)
+        keys.update(("spelled", len(words), n) for n in range(max(shortest, SPELLED_MIN), longest + 1))
+    return frozenset(keys)
