@@ -89,25 +89,31 @@ def filed_keys(name: str) -> frozenset[tuple]:
     """Keys to file a name under: `same_actor(a, b)` holds only when `sought_keys(a)` and `filed_keys(b)` share one,
     so a name looked up by those finds every filed name that may be the same actor (each then checked)."""
     normal = normalise(name)
-    words = normal.split()
-    keys = {("name", normal), ("joined", normal.replace(" ", "")), ("initials", acronym(name)),
-            ("last", words[-1] if words else "")}
+    keys = _exact_keys(name, sought=False)
     if len(normal) >= SPELLED_MIN:
-        keys.add(("spelled", len(words), len(normal)))
+        keys.add(("spelled", len(normal.split()), len(normal)))
     return frozenset(keys)
 
 
 @lru_cache(maxsize=65536)
 def sought_keys(name: str) -> frozenset[tuple]:
-    """The keys every name that may be the same actor as `name` is filed under (see `filed_keys`): its normal form,
-    its surname, its initials and its letters both ways round, and, for a spelling variant, as many words at each
-    length at which difflib's ratio can reach `SPELLING`."""
+    """The keys every name that may be the same actor as `name` is filed under (see `filed_keys`): its exact keys,
+    and, for a spelling variant, as many words at each length at which difflib's ratio can reach `SPELLING`."""
     normal = normalise(name)
-    words = normal.split()
-    keys = {("name", normal), ("initials", normal.replace(" ", "")), ("joined", acronym(name)),
-            ("last", words[-1] if words else "")}
+    keys = _exact_keys(name, sought=True)
     if len(normal) >= SPELLED_MIN:
         shortest = math.floor(len(normal) * SPELLING / (2 - SPELLING))
         longest = math.ceil(len(normal) * (2 - SPELLING) / SPELLING)
-        keys.update(("spelled", len(words), n) for n in range(max(shortest, SPELLED_MIN), longest + 1))
+        keys.update(("spelled", len(normal.split()), n) for n in range(max(shortest, SPELLED_MIN), longest + 1))
     return frozenset(keys)
+
+
+def _exact_keys(name: str, sought: bool) -> set[tuple]:
+    """A name's normal form, its surname, its letters run together and its initials; when `sought`, the last two
+    trade places, so that a name written as initials finds the name they stand for, and the other way round."""
+    normal = normalise(name)
+    words = normal.split()
+    letters, initials = normal.replace(" ", ""), acronym(name)
+    if sought:
+        letters, initials = initials, letters
+    return {("name", normal), ("last", words[-1] if words else ""), ("joined", letters), ("initials", initials)}
