@@ -50,6 +50,11 @@ def test_parser_forgets_the_oldest_lines_past_its_size(nlp):
     assert counting.parsed == ["First line.", "Second line.", "Third line.", "First line."]
 
 
+def test_an_embedder_leaves_its_inference_free_to_run_on_any_core():
+    # Pinned, the one-thread embedders of two corpus workers would both run on the first core.
+    assert Embedder(threads=1)._model.get_property("ENABLE_CPU_PINNING") is False
+
+
 def test_a_sentence_vector_does_not_depend_on_its_batch_nor_on_the_threads(resources):
     sentence = "Mayor Ellen Voss said families had left their homes."
     others = ["Flood water reached the old mill.", "Rain.",

