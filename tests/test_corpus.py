@@ -301,8 +301,8 @@ def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corp
 
 
 def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articles(sqlite_corpus, tmp_path, monkeypatch):
-    """Reading stores the vectors of each article's claims: a story reported again embeds nothing, and its report is
-    the one the claims embedded afresh give."""
+    """A story's first report stores the vectors of its articles' claims: reported again it embeds nothing, and its
+    report is the one the claims embedded afresh give."""
     from newsprism.annotate.embed import Embedder
     from newsprism.corpus import analyse, story_report
     from newsprism.store import story_members
@@ -322,6 +322,27 @@ def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articl
 
     monkeypatch.setattr(Embedder, "_run", embedding)
     assert corpus.story(story.id).to_json() == afresh.to_json()
+
+
+def test_claims_are_embedded_once_a_story_has_two_articles_and_their_vectors_kept(tmp_path):
+    """A story of one article matches its claims with nothing, so they are not embedded; when a later run adds a
+    second article, the story's report embeds the claims of both and stores their vectors."""
+    corpus = Corpus(f"sqlite:///{tmp_path / 'grown.db'}")
+    halves = []
+    for n, (title, outlet, text) in enumerate(FLOOD):
+        halves.append(tmp_path / f"flood-{n}.jsonl")
+        halves[-1].write_text(json.dumps({"title": title, "source": outlet, "text": text, "published": "2026-04-05"}),
+                              encoding="utf-8")
+
+    def stored_vectors() -> list[int]:
+        with corpus.store.engine.connect() as db:
+            return [len(v) for (v,) in db.execute(sa.text("select claim_vectors from articles order by seq"))]
+
+    corpus.ingest([str(halves[0])])
+    assert stored_vectors() == [0]
+    corpus.ingest([str(halves[1])])
+    assert len(corpus.stories()) == 1
+    assert all(size > 0 for size in stored_vectors()) and len(stored_vectors()) == 2
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,7 @@ from tqdm import tqdm
 
 from newsprism.align import align_story
 from newsprism.align.summary import PRONOUN_START
-from newsprism.corpus.analyse import Analysed, analyse_batch, remember_claim_vectors, resources
+from newsprism.corpus.analyse import Analysed, analyse_batch, claim_vectors, remember_claim_vectors, resources
 from newsprism.dedupe import CopyFinder
 from newsprism.errors import NewsprismError
 from newsprism.ingest.collection import count_items, read_collection
@@ -133,12 +133,12 @@ class Corpus:
         if cached and cached[0] == len(rows):
             return cached[1], cached[2]
         try:
-            report = story_report(_members(rows))
+            report, vectors = _report_and_vectors(rows)
         except Exception as error:  # noqa: BLE001 - named with its story; the traceback stays chained
             raise ReportFailed(f"story {story_id}: its report failed ({type(error).__name__}: {error}); please report this "
                                "newsprism bug") from error
         headline = _headline(report)
-        self.store.cache_reports([(story_id, len(rows), headline, report.model_dump_json())])
+        self.store.cache_reports([(story_id, len(rows), headline, report.model_dump_json())], vectors)
         return headline, report
 
     def _make_reports(self, runner: Runner, progress: bool) -> dict[str, str]:
@@ -153,17 +153,19 @@ class Corpus:
         story_ids = [s for s, _ in stories]
         shown = tqdm(zip(story_ids, reports), total=len(story_ids), unit=" stories", desc="story reports",
                      dynamic_ncols=True, disable=not progress)
-        unreported, done = {}, []
+        unreported, done, vectors = {}, [], {}
         for story_id, report in shown:
             if isinstance(report, str):
                 unreported[story_id] = report
             else:
-                done.append((story_id, *report))
+                size, headline, report_json, made = report
+                done.append((story_id, size, headline, report_json))
+                vectors.update(made)
             if len(done) == REPORTS_A_TRANSACTION:
-                self.store.cache_reports(done)
-                done = []
+                self.store.cache_reports(done, vectors)
+                done, vectors = [], {}
         if done:
-            self.store.cache_reports(done)
+            self.store.cache_reports(done, vectors)
         return unreported
 
 
@@ -219,8 +221,8 @@ class _Run:
         self.keys[item.text_key] = article_id
         copy = self.copies.add(article_id, item.signature)
         story_id = self.grouper.add([item.features])[article_id]
-        return Stored(item.place, item.article, item.facts_json, item.claim_vectors, item.features, item.text_key,
-                      item.signature, story_id, copy)
+        return Stored(item.place, item.article, item.facts_json, item.features, item.text_key, item.signature, story_id,
+                      copy)
 
 
 def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport:
@@ -228,12 +230,18 @@ def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport
     return align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
 
 
-def _members(rows: Sequence[tuple[str, str, bytes]]) -> list[tuple[Article, ArticleFacts]]:
-    """The articles and facts of a story's stored rows, their claim vectors given to this process's embedder."""
+def _report_and_vectors(rows: Sequence[tuple[str, str, bytes]]) -> tuple[StoryReport, dict[str, bytes]]:
+    """The report of a story's stored rows, and the claim vectors it made for articles stored without them (article
+    id -> vectors): the stored ones are given to this process's embedder first."""
     members, embedder = story_members(rows), resources().embedder
     for (_, facts), (_, _, vectors) in zip(members, rows):
         remember_claim_vectors(embedder, facts, vectors)
-    return members
+    report = story_report(members)
+    if len(members) < 2:  # its claims are matched with nothing, so none were embedded
+        return report, {}
+    made = {article.id: claim_vectors(embedder, facts) for (article, facts), (_, _, stored) in zip(members, rows)
+            if not stored}
+    return report, {article_id: vectors for article_id, vectors in made.items() if vectors}
 
 
 def _report_tasks(stories: Sequence[tuple[str, int]]) -> Iterator[list[str]]:
@@ -251,20 +259,20 @@ def _report_tasks(stories: Sequence[tuple[str, int]]) -> Iterator[list[str]]:
         yield task
 
 
-def _stored_reports(stories: Sequence[Sequence[tuple[str, str, bytes]]]) -> list[tuple[int, str, str] | str]:
+def _stored_reports(stories: Sequence[Sequence[tuple[str, str, bytes]]]) -> list[tuple[int, str, str, dict[str, bytes]] | str]:
     """`_stored_report` of each story's stored rows."""
     return [_stored_report(rows) for rows in stories]
 
 
-def _stored_report(rows: Sequence[tuple[str, str, bytes]]) -> tuple[int, str, str] | str:
-    """A story's size, headline and report JSON, from its stored rows: JSON both ways, as pydantic models are
-    slow to pickle between processes. When making the report raises (a fault of newsprism's own), the error
-    instead: one story must not stop a run."""
+def _stored_report(rows: Sequence[tuple[str, str, bytes]]) -> tuple[int, str, str, dict[str, bytes]] | str:
+    """A story's size, headline, report JSON and the claim vectors it made, from its stored rows: JSON both ways, as
+    pydantic models are slow to pickle between processes. When making the report raises (a fault of newsprism's
+    own), the error instead: one story must not stop a run."""
     try:
-        report = story_report(_members(rows))
+        report, vectors = _report_and_vectors(rows)
     except Exception as error:  # noqa: BLE001 - given back to be reported with its story
         return f"{type(error).__name__}: {error}"
-    return len(rows), _headline(report), report.model_dump_json()
+    return len(rows), _headline(report), report.model_dump_json(), vectors
 
 
 def analyse_in_order(

@@ -1,8 +1,9 @@
 """The per-article stages of a corpus run, in whatever process runs them (this one or a Dask worker).
 
 The spaCy pipeline and the embedders are loaded once per process, on the first batch, never per article. The
-MiniLM vectors of an article's claims and events are made here and stored with it, for its story's report: a story
-that grows is reported again without embedding anew.
+MiniLM vectors of an article's claims and events are made by the first report of a story of two or more articles
+(a story of one article matches nothing) and stored with the article: a story that grows is reported again without
+embedding anew.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ class Analysed:
     features: StoryFeatures
     text_key: str
     signature: bytes
-    claim_vectors: bytes  # float16 rows, one for each of `embedded_texts(facts)` (its claims and events)
 
 
 @cache
@@ -85,26 +85,24 @@ def _analysed(batch: Sequence[Read]) -> list[Analysed | Unreadable]:
     annotated = annotate([a for _, a, _ in usable], parser())
     facts = [extract_article(a) for a in annotated]
     features = story_features([a.article for a in annotated], facts, lead_embedder())
-    vectors = _claim_vectors(facts, resources().embedder)
     analysed = [
-        Analysed(place, a.article, f.model_dump_json(), features_of, key, copy_signature(a.article.text), vectors_of)
-        for (place, _, key), a, f, features_of, vectors_of in zip(usable, annotated, facts, features, vectors)
+        Analysed(place, a.article, f.model_dump_json(), features_of, key, copy_signature(a.article.text))
+        for (place, _, key), a, f, features_of in zip(usable, annotated, facts, features)
     ]
     remaining = iter(analysed)
     return [result if result is not None else next(remaining) for result in results]
 
 
-def _claim_vectors(facts: Sequence[ArticleFacts], embedder: Embedder) -> list[bytes]:
-    """Each article's claim (and event) vectors as stored, the batch's texts embedded together (fuller runs)."""
-    texts = [embedded_texts(f) for f in facts]
-    vectors = embedder.embed([t for each in texts for t in each]).astype(np.float16)
-    ends = np.cumsum([len(each) for each in texts])
-    return [rows.tobytes() for rows in np.split(vectors, ends[:-1])]
+def claim_vectors(embedder: Embedder, facts: ArticleFacts) -> bytes:
+    """An article's claim (and event) vectors as stored: float16 rows, one for each of `embedded_texts(facts)`."""
+    return embedder.embed(embedded_texts(facts)).astype(np.float16).tobytes()
 
 
 def remember_claim_vectors(embedder: Embedder, facts: ArticleFacts, stored: bytes) -> None:
     """Give `embedder` the claim (and event) vectors stored with an article, so that its story's report does not
-    embed them."""
+    embed them; none are stored (empty) until a report of two or more articles made them."""
+    if not stored:
+        return
     texts = embedded_texts(facts)
     vectors = np.frombuffer(stored, dtype=np.float16)
     if vectors.size != len(texts) * DIMENSIONS:

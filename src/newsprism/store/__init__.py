@@ -1,7 +1,7 @@
 """The corpus database (SQLAlchemy): SQLite in a file by default, PostgreSQL with a postgresql:// URL.
 
-Tables: `articles` (the cleaned article, its extracted facts, the vectors of its claims and events, story
-features, copy signature, story and copy-of link), `places` (every input position an article was read from;
+Tables: `articles` (the cleaned article, its extracted facts, the vectors of its claims and events (empty
+until a report of two or more articles made them), story features, copy signature, story and copy-of link), `places` (every input position an article was read from;
 exact duplicates add a place, not an article), `failures` (input, position, reason), `reports` (story reports, cached). A batch is
 written in one transaction, so a run killed at any moment leaves whole batches only, and a place is
 never stored twice.
@@ -67,7 +67,6 @@ class Stored:
     place: Place
     article: Article
     facts_json: str  # ArticleFacts.model_dump_json()
-    claim_vectors: bytes
     features: StoryFeatures
     text_key: str
     signature: bytes
@@ -181,12 +180,15 @@ class Store:
         with self.engine.connect() as db:
             return {s: (n, h) for s, n, h in db.execute(select(reports.c.story_id, reports.c.size, reports.c.headline))}
 
-    def cache_reports(self, made: Sequence[tuple[str, int, str, str]]) -> None:
+    def cache_reports(self, made: Sequence[tuple[str, int, str, str]], vectors: dict[str, bytes]) -> None:
         """Keep stories' reports, in one transaction: (story id, the size the story had, headline,
-        `StoryReport.model_dump_json()`) each."""
+        `StoryReport.model_dump_json()`) each, with the claim vectors they made (article id -> vectors)."""
         with self._writing() as db:
             db.execute(reports.delete().where(reports.c.story_id.in_([story_id for story_id, *_ in made])))
             db.execute(reports.insert(), [{"story_id": s, "size": n, "headline": h, "report": r} for s, n, h, r in made])
+            if vectors:
+                keep = articles.update().where(articles.c.id == bindparam("article_id")).values(claim_vectors=bindparam("v"))
+                db.execute(keep, [{"article_id": a, "v": v} for a, v in vectors.items()])
 
     def failure_count(self) -> int:
         with self.engine.connect() as db:
@@ -215,7 +217,7 @@ def _article_row(s: Stored) -> dict:
         "copy_of": s.copy.original_id if s.copy else None,
         "resemblance": s.copy.resemblance if s.copy else None,
         "containment": s.copy.containment if s.copy else None,
-        "article": s.article.model_dump_json(), "facts": s.facts_json, "claim_vectors": s.claim_vectors,
+        "article": s.article.model_dump_json(), "facts": s.facts_json, "claim_vectors": b"",
         "features": s.features.model_dump_json(), "signature": s.signature,
     }
 
