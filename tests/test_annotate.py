@@ -65,6 +65,9 @@ def test_a_sentence_vector_does_not_depend_on_its_batch_nor_on_the_threads(resou
     again = Embedder(threads=2).embed(others[::-1] + [sentence])
     assert np.array_equal(again[::-1][1:], among_others[[0, 2, 3]]) and np.array_equal(again[-1], alone)
     assert abs(float(np.linalg.norm(alone)) - 1) < 1e-3  # a unit vector, to the precision of float16
+    council = "The council voted 7 to 2 on Tuesday to close the harbour road until the repairs are finished."
+    alike = [council.replace("7", str(n)) for n in range(10, 30)]  # as many tokens: run with it, in a run of many
+    assert np.array_equal(resources.embedder.embed([*alike, council])[-1], Embedder(threads=1).embed([council])[0])
 
 
 def test_sentences_that_say_the_same_are_closer_than_sentences_that_do_not(resources):

@@ -26,6 +26,7 @@ RECENT_TEXTS = 50_000  # vectors kept for reuse (768 bytes each): boilerplate an
 STATIC_DIMENSIONS = 256
 PADDED_TO = 8  # a text runs padded to a multiple of this many tokens: its vector depends on that width alone
 RUN_ROWS = 32
+RUN_TOKENS_AT_LEAST = 128  # OpenVINO multiplies a run of fewer tokens (80 or fewer where measured) another way, a bit apart
 QUANTIZATION_GROUP = 64  # activations quantized together: a sixth faster than bfloat16 ones, pair cosines within 0.02
 
 
@@ -79,14 +80,17 @@ class Embedder:
         return vectors
 
     def _run(self, rows: list[list[int]], width: int) -> np.ndarray:
-        """Token ids of texts padded to `width`, run together. The rows of a run do not touch each other, so a text
-        padded to the same width gives the same vector, to the bit, in any run, alone or beside others."""
+        """Token ids of texts padded to `width`, run together. The rows of a run do not touch each other, and a run
+        of few tokens is filled up with copies of its last row, so a text padded to the same width gives the same
+        vector, to the bit, in any run, alone or beside others."""
+        given = len(rows)
+        rows = rows + rows[-1:] * (-(-RUN_TOKENS_AT_LEAST // width) - given)
         ids = np.zeros((len(rows), width), dtype=np.int64)
         for row, tokens in enumerate(rows):
             ids[row, : len(tokens)] = tokens
         mask = (np.arange(width) < np.array([[len(t)] for t in rows])).astype(np.int64)
         tokens = self._request.infer({"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
-        pooled = (tokens[self._model.outputs[0]] * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+        pooled = (tokens[self._model.outputs[0]] * mask[..., None]).sum(axis=1)[:given] / mask[:given].sum(axis=1, keepdims=True)
         return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)).astype(np.float16)
 
 

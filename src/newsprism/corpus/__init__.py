@@ -27,7 +27,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
-from newsprism.align import align_story
+from newsprism.align import align_story, embedded_texts
 from newsprism.align.summary import PRONOUN_START
 from newsprism.corpus.analyse import Analysed, analyse_batch, claim_vectors, remember_claim_vectors, resources
 from newsprism.dedupe import CopyFinder
@@ -133,7 +133,7 @@ class Corpus:
         if cached and cached[0] == len(rows):
             return cached[1], cached[2]
         try:
-            report, vectors = _report_and_vectors(rows)
+            report, vectors = _report_and_vectors(rows, _remembered(rows))
         except Exception as error:  # noqa: BLE001 - named with its story; the traceback stays chained
             raise ReportFailed(f"story {story_id}: its report failed ({type(error).__name__}: {error}); please report this "
                                "newsprism bug") from error
@@ -230,15 +230,23 @@ def story_report(members: Sequence[tuple[Article, ArticleFacts]]) -> StoryReport
     return align_story([a for a, _ in members], [f for _, f in members], resources().embedder)
 
 
-def _report_and_vectors(rows: Sequence[tuple[str, str, bytes]]) -> tuple[StoryReport, dict[str, bytes]]:
-    """The report of a story's stored rows, and the claim vectors it made for articles stored without them (article
-    id -> vectors): the stored ones are given to this process's embedder first."""
+def _remembered(rows: Sequence[tuple[str, str, bytes]]) -> list[tuple[Article, ArticleFacts]]:
+    """The articles and facts of a story's stored rows, their stored claim vectors given to this process's embedder."""
     members, embedder = story_members(rows), resources().embedder
     for (_, facts), (_, _, vectors) in zip(members, rows):
         remember_claim_vectors(embedder, facts, vectors)
+    return members
+
+
+def _report_and_vectors(
+    rows: Sequence[tuple[str, str, bytes]], members: Sequence[tuple[Article, ArticleFacts]]
+) -> tuple[StoryReport, dict[str, bytes]]:
+    """The report of a story's stored rows (`members`: as `_remembered` gives them), and the claim vectors it made for
+    articles stored without them (article id -> vectors)."""
     report = story_report(members)
     if len(members) < 2:  # its claims are matched with nothing, so none were embedded
         return report, {}
+    embedder = resources().embedder
     made = {article.id: claim_vectors(embedder, facts) for (article, facts), (_, _, stored) in zip(members, rows)
             if not stored}
     return report, {article_id: vectors for article_id, vectors in made.items() if vectors}
@@ -260,19 +268,35 @@ def _report_tasks(stories: Sequence[tuple[str, int]]) -> Iterator[list[str]]:
 
 
 def _stored_reports(stories: Sequence[Sequence[tuple[str, str, bytes]]]) -> list[tuple[int, str, str, dict[str, bytes]] | str]:
-    """`_stored_report` of each story's stored rows."""
-    return [_stored_report(rows) for rows in stories]
+    """`_stored_report` of each story's stored rows, or the error it raised as text. The claims of the stories of two
+    to `ARTICLES_A_TASK` articles are embedded together first: alone, a small story fills the embedder's runs poorly
+    (the reports took a tenth longer), and a task's few stay within the texts the embedder remembers."""
+    members = [_failure_or(_remembered, rows) for rows in stories]
+    _embed_claims([story for story in members if not isinstance(story, str) and 1 < len(story) < ARTICLES_A_TASK])
+    return [story if isinstance(story, str) else _failure_or(_stored_report, rows, story)
+            for rows, story in zip(stories, members)]
 
 
-def _stored_report(rows: Sequence[tuple[str, str, bytes]]) -> tuple[int, str, str, dict[str, bytes]] | str:
-    """A story's size, headline, report JSON and the claim vectors it made, from its stored rows: JSON both ways, as
-    pydantic models are slow to pickle between processes. When making the report raises (a fault of newsprism's
-    own), the error instead: one story must not stop a run."""
+def _embed_claims(stories: Sequence[Sequence[tuple[Article, ArticleFacts]]]) -> None:
+    """Embed the texts the reports of `stories` (their members) will embed, in one call: the reports find them kept."""
+    resources().embedder.embed([text for story in stories for _, facts in story for text in embedded_texts(facts)])
+
+
+def _stored_report(
+    rows: Sequence[tuple[str, str, bytes]], members: Sequence[tuple[Article, ArticleFacts]]
+) -> tuple[int, str, str, dict[str, bytes]]:
+    """A story's size, headline, report JSON and the claim vectors it made, from its stored rows and `members`: JSON
+    both ways, as pydantic models are slow to pickle between processes."""
+    report, vectors = _report_and_vectors(rows, members)
+    return len(rows), _headline(report), report.model_dump_json(), vectors
+
+
+def _failure_or(function: Callable, *args: object) -> object:
+    """`function(*args)`, or the error it raised as text (a fault of newsprism's own): one story must not stop a run."""
     try:
-        report, vectors = _report_and_vectors(rows)
+        return function(*args)
     except Exception as error:  # noqa: BLE001 - given back to be reported with its story
         return f"{type(error).__name__}: {error}"
-    return len(rows), _headline(report), report.model_dump_json(), vectors
 
 
 def analyse_in_order(
