@@ -90,7 +90,8 @@ class Embedder:
             ids[row, : len(tokens)] = tokens
         mask = (np.arange(width) < np.array([[len(t)] for t in rows])).astype(np.int64)
         tokens = self._request.infer({"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
-        pooled = (tokens[self._model.outputs[0]] * mask[..., None]).sum(axis=1)[:given] / mask[:given].sum(axis=1, keepdims=True)
+        tokens, mask = tokens[self._model.outputs[0]][:given], mask[:given]
+        pooled = (tokens * mask[..., None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
         return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-9)).astype(np.float16)
 
 

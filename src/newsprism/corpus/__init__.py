@@ -269,8 +269,8 @@ def _report_tasks(stories: Sequence[tuple[str, int]]) -> Iterator[list[str]]:
 
 def _stored_reports(stories: Sequence[Sequence[tuple[str, str, bytes]]]) -> list[tuple[int, str, str, dict[str, bytes]] | str]:
     """`_stored_report` of each story's stored rows, or the error it raised as text. The claims of the stories of two
-    to `ARTICLES_A_TASK` articles are embedded together first: alone, a small story fills the embedder's runs poorly
-    (the reports took a tenth longer), and a task's few stay within the texts the embedder remembers."""
+    to `ARTICLES_A_TASK` articles are embedded together first: alone, a small story makes small runs, which the
+    embedder fills up (their reports took half as long again), and a task's few stay within the texts it keeps."""
     members = [_failure_or(_remembered, rows) for rows in stories]
     _embed_claims([story for story in members if not isinstance(story, str) and 1 < len(story) < ARTICLES_A_TASK])
     return [story if isinstance(story, str) else _failure_or(_stored_report, rows, story)
