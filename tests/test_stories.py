@@ -88,6 +88,11 @@ def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(r
     assert held_back > NUMBER_PENALTY / 2
 
 
+def test_stories_lead_numbers_leave_out_those_of_a_page_address(resources, lead_embedder):
+    saved = "https://news.example.org/2026/03/01/quake-bellhaven-4781236\n\n" + QUAKE_A1
+    assert _features(resources, lead_embedder, saved, dt.date(2026, 3, 3)).numbers == ("4.4",)
+
+
 def test_stories_of_articles_with_thousands_of_names_are_told_apart():
     vector = base64.b64encode(np.full(STATIC_DIMENSIONS, 1 / 16, np.float16).tobytes()).decode()
     crowd = [f"person {n}" for n in range(3000)]  # more terms than the grouper first makes room for
