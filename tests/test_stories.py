@@ -88,6 +88,12 @@ def test_stories_an_article_sharing_no_lead_number_with_the_story_is_held_back(r
     assert held_back > NUMBER_PENALTY / 2
 
 
+def test_stories_count_an_actor_once_an_article_however_often_it_is_named(resources, lead_embedder):
+    often = REHAB_A1 + " Novak thanked her fans. Novak will return to Summer Lanes in spring, Weber said."
+    features = _features(resources, lead_embedder, often, dt.date(2026, 3, 3))
+    assert {"malibu", "weber"} <= set(features.names) and len(set(features.names)) == len(features.names)
+
+
 def test_stories_lead_numbers_leave_out_those_of_a_page_address(resources, lead_embedder):
     saved = "https://news.example.org/2026/03/01/quake-bellhaven-4781236\n\n" + QUAKE_A1
     assert _features(resources, lead_embedder, saved, dt.date(2026, 3, 3)).numbers == ("4.4",)

@@ -391,7 +391,7 @@ class IngestSummary(Record):
 
 
 class StoryFeatures(Record):
-    """What story grouping knows of one article: its date, the actors it names (one entry a mention),
+    """What story grouping knows of one article: its date, the actors it names (each once),
     the content words of its claims, the numbers of its title and lead, and the static embedding of its
     title and lead (float16, base64)."""
 

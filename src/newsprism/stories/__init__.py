@@ -6,7 +6,8 @@
 
 An article joins the story it is most like, or opens a new one. Likeness adds three signals, the
 first two weighted by how rare their terms are in the corpus so far: the actors both name (people by
-surname, other actors by name), the content words of their claims, and a static embedding of title and
+surname, other actors by name; once an article, however often it names them, so a story counts how many
+of its articles name each), the content words of their claims, and a static embedding of title and
 lead. Two look-alike events (two earthquakes, two celebrities in rehab) differ in their actors and
 places, which is why names weigh most, and in their numbers (a magnitude, a sum, a date), so an article
 whose title and lead share no number with those of the story's articles is held back by
@@ -66,8 +67,8 @@ def _lead(article: Article, facts: ArticleFacts) -> str:
 
 
 def _features(article: Article, facts: ArticleFacts, lead: str, vector: np.ndarray) -> StoryFeatures:
-    names = [_name_key(e.name, e.label) for e in facts.entities if e.label in NAME_LABELS for _ in e.mentions]
-    names += YEAR.findall(article.text)
+    names = {_name_key(e.name, e.label) for e in facts.entities if e.label in NAME_LABELS}
+    names |= set(YEAR.findall(article.text))
     words = [w.lower() for c in facts.claims if c.kind != "quote" for w in c.lemmas if w.isalpha() and len(w) > 2]
     return StoryFeatures(
         article_id=article.id, published=article.published, names=tuple(sorted(names)), words=tuple(sorted(words)),
@@ -89,7 +90,7 @@ def _name_key(name: str, label: str) -> str:
 @dataclass
 class _Story:
     id: str
-    names: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)  # how many of its articles name each actor
     words: Counter = field(default_factory=Counter)
     vector: np.ndarray = field(default_factory=lambda: np.zeros(STATIC_DIMENSIONS, dtype=np.float32))
     numbers: Counter = field(default_factory=Counter)  # of its articles, how many have each number in their lead
