@@ -95,6 +95,8 @@ def grouped(found, order: list[int], batch: int) -> dict[str, str]:
     items = [found[i] for i in order]
     for start in range(0, len(items), batch):
         assigned |= grouper.add(items[start : start + batch])
+        merged = grouper.take_merged()
+        assigned = {article: merged.get(story, story) for article, story in assigned.items()}
     return assigned
 
 

@@ -300,6 +300,17 @@ def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corp
     assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
 
 
+def test_merged_stories_move_their_articles_and_are_reported_again_as_one(sqlite_corpus, inputs, tmp_path):
+    reference, _ = sqlite_corpus
+    shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
+    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    (kept, _), (gone, _) = corpus.store.story_ids()
+    corpus.store.write_batch([], [], [], merged={gone: kept})
+    assert corpus.store.story_ids() == [(kept, 6)] and gone not in corpus.store.reported()
+    corpus.ingest(inputs)
+    assert _report_sizes(corpus) == {kept: 6} and len(corpus.story(kept).articles) == 6
+
+
 def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articles(sqlite_corpus, tmp_path, monkeypatch):
     """A story's first report stores the vectors of its articles' claims: reported again it embeds nothing, and its
     report is the one the claims embedded afresh give."""

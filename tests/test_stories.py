@@ -110,6 +110,29 @@ def test_stories_of_articles_with_thousands_of_names_are_told_apart():
     assert grouper.add([third]) == {"a2": "sa0"}
 
 
+def _handmade(article_id: str, names: tuple[str, ...], words: tuple[str, ...], axes: tuple[int, ...]) -> StoryFeatures:
+    vector = np.zeros(STATIC_DIMENSIONS, np.float32)
+    vector[list(axes)] = 1 / np.sqrt(len(axes))
+    return StoryFeatures(article_id=article_id, names=names, words=words,
+                         vector=base64.b64encode(vector.astype(np.float16).tobytes()).decode())
+
+
+def test_stories_opened_apart_are_merged_once_articles_show_them_one_event():
+    place = ("ashford", "harbour", "osei")
+    council = _handmade("council", (*place, "budget", "council"), ("budget", "council", "vote"), (0,))
+    union = _handmade("union", (*place, "strike", "union"), ("dock", "strike", "union"), (1,))
+    both = [_handmade(f"both{n}", (*place, "budget", "council", "strike", "union"), ("budget", "strike", "union", "vote"),
+                      (0, 1)) for n in range(3)]
+    quake = _handmade("quake", ("bellhaven", "quake"), ("quake", "shake"), (5,))
+    grouper = StoryGrouper()
+    assert grouper.add([quake, council, union]) == {"quake": "squake", "council": "scouncil", "union": "sunion"}
+    assert grouper.add(both[:1]) == {"both0": "sunion"} and grouper.take_merged() == {}
+    assert grouper.add(both[1:]) == {"both1": "sunion", "both2": "sunion"}
+    assert grouper.take_merged() == {"scouncil": "sunion"}  # the smaller story's id goes
+    assert grouper.take_merged() == {}
+    assert set(grouper._stories) == {"squake", "sunion"} and grouper._stories["sunion"].size == 5
+
+
 def test_stories_features_stored_by_an_older_version_are_refused_with_a_clear_error():
     old = StoryFeatures(article_id="a-old", names=("novak",), vector=base64.b64encode(np.zeros(384, np.float16).tobytes()).decode())
     with pytest.raises(InputError, match="article a-old: its lead vector has 384 dimensions.*new database"):

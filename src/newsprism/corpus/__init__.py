@@ -22,6 +22,7 @@ import textwrap
 import threading
 from collections import Counter
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Callable, Iterable, Iterator, Sequence
 
 from threadpoolctl import threadpool_limits
@@ -211,8 +212,10 @@ class _Run:
                 duplicates.append((item.place, original))
                 continue
             stored.append(self._new(item))
+        merged = self.grouper.take_merged()
+        stored = [replace(s, story_id=merged.get(s.story_id, s.story_id)) for s in stored]
         retried = [i.place for i in chunk if (i.place.input, i.place.position) in self.retrying]
-        self.store.write_batch(stored, duplicates, failed, retried)
+        self.store.write_batch(stored, duplicates, failed, retried, merged)
         self.tally.update(failures=len(failed), duplicates=len(duplicates), stored=len(stored),
                           copies=sum(s.copy is not None for s in stored))
 

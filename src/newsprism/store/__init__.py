@@ -131,12 +131,17 @@ class Store:
 
     def write_batch(
         self, stored: Iterable[Stored], duplicates: Iterable[tuple[Place, str]], failed: Iterable[Unreadable],
-        retried: Sequence[Place] = (),
+        retried: Sequence[Place] = (), merged: dict[str, str] | None = None,
     ) -> None:
         """New articles, the places of exact duplicates, and failures: all or nothing. The earlier failures of the
-        `retried` places are replaced by what they gave this time."""
+        `retried` places are replaced by what they gave this time; the articles of `merged` stories (id -> the story
+        it was merged into) move to that story, and their reports are dropped."""
         stored = list(stored)
         with self._writing() as db:
+            if merged:
+                move = articles.update().where(articles.c.story_id == bindparam("gone")).values(story_id=bindparam("kept"))
+                db.execute(move, [{"gone": g, "kept": k} for g, k in merged.items()])
+                db.execute(reports.delete().where(reports.c.story_id.in_(list(merged))))
             if retried:
                 forget = failures.delete().where(failures.c.input == bindparam("i"), failures.c.position == bindparam("p"))
                 db.execute(forget, [{"i": p.input, "p": p.position} for p in retried])

@@ -15,8 +15,10 @@ whose title and lead share no number with those of the story's articles is held 
 story whose dates lie more than `WINDOW_DAYS` away is not a candidate: the index is kept by week, and
 only a story that has an article with the shared term in the weeks around the new article's date is
 looked at, so the cost of adding an article does not grow with the corpus (an undated article looks at
-the undated stories and the latest weeks each term was seen in). Stories are never merged or renumbered
-once opened.
+the undated stories and the latest weeks each term was seen in). Two stories opened apart can turn out to be
+one event: when an article is like both (at `JOIN` or more), it joins the more like, and the two are merged if
+their profiles (names, words, lead vectors and numbers of all their articles) are `MERGE` alike; the larger
+keeps its id, and `take_merged` tells the caller which ids went. No other story is ever renumbered.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ CANDIDATE_TERMS = 12
 NAME_WEIGHT, WORD_WEIGHT, VECTOR_WEIGHT = 0.4, 0.3, 0.3
 NUMBER_PENALTY = 0.1
 JOIN = 0.27
+MERGE = 0.55  # two stories an article bridges are one when their profiles are this alike (0.5: ECB+ loses precision)
 
 
 def story_features(
@@ -95,6 +98,7 @@ class _Story:
     vector: np.ndarray = field(default_factory=lambda: np.zeros(STATIC_DIMENSIONS, dtype=np.float32))
     numbers: Counter = field(default_factory=Counter)  # of its articles, how many have each number in their lead
     numbered: int = 0  # how many of its articles have a number in their lead
+    size: int = 0
     first: dt.date | None = None
     last: dt.date | None = None
     arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # prefix -> (term ids, counts)
@@ -110,10 +114,24 @@ class _Story:
         self.vector = self.vector + _vector(features)
         self.numbers.update(features.numbers)
         self.numbered += bool(features.numbers)
-        day = features.published
-        if day is not None:
-            self.first = min(self.first or day, day)
-            self.last = max(self.last or day, day)
+        self.size += 1
+        self._span(features.published, features.published)
+
+    def take_in(self, other: _Story) -> None:
+        """Everything of a story merged into this one."""
+        self.arrays.clear()
+        self.names.update(other.names)
+        self.words.update(other.words)
+        self.vector = self.vector + other.vector
+        self.numbers.update(other.numbers)
+        self.numbered += other.numbered
+        self.size += other.size
+        self._span(other.first, other.last)
+
+    def _span(self, first: dt.date | None, last: dt.date | None) -> None:
+        if first is not None and last is not None:
+            self.first = min(self.first or first, first)
+            self.last = max(self.last or last, last)
 
 
 @dataclass(frozen=True)
@@ -144,6 +162,7 @@ class StoryGrouper:
         self._frequency = np.zeros(1024)  # how many articles have each term
         self._documents = 0
         self._weights: dict[str, float] = {}  # idf of the terms looked up since the last article was counted
+        self._merged: dict[str, str] = {}  # story merged into another since `take_merged` -> the story it is in now
 
     def load(self, stored: Iterable[tuple[StoryFeatures, str]]) -> None:
         """Rebuild from stored (features, story id) pairs, in the order they were added."""
@@ -156,12 +175,44 @@ class StoryGrouper:
         for features in batch:
             self._count(features)
             article = self._weighed(features)
-            scored = ((self._likeness(article, s), s.id) for s in self._candidates(features))
-            likeness, best_id = max(scored, default=(0.0, None))
-            story_id = best_id if best_id is not None and likeness >= JOIN else "s" + features.article_id
+            candidates = self._candidates(features)
+            joinable = sorted(((self._likeness(article, s), s.id) for s in candidates), reverse=True)
+            joinable = [s for likeness, s in joinable if likeness >= JOIN]
+            story_id = joinable[0] if joinable else "s" + features.article_id
             self._join(features, story_id, counted=True)
+            if len(joinable) > 1:
+                story_id = self._merge_if_one(self._stories[story_id], [self._stories[s] for s in joinable[1:]])
             assigned[features.article_id] = story_id
-        return assigned
+        return {article_id: self._merged.get(s, s) for article_id, s in assigned.items()}
+
+    def take_merged(self) -> dict[str, str]:
+        """The stories merged into another since the last call, each with the id of the story it is part of now."""
+        merged, self._merged = self._merged, {}
+        return merged
+
+    def _merge_if_one(self, story: _Story, others: list[_Story]) -> str:
+        """Merge `story` with the most like of `others` if their profiles are `MERGE` alike; the id it has now."""
+        kinship, other = max(((self._kinship(story, o), o.id) for o in others), default=(0.0, ""))
+        if kinship < MERGE:
+            return story.id
+        gone, kept = sorted((story, self._stories[other]), key=lambda s: (s.size, s.id))
+        kept.take_in(gone)
+        del self._stories[gone.id]
+        for term in self._terms_of(gone):
+            for stories in self._index[term].values():
+                if gone.id in stories:
+                    stories.discard(gone.id)
+                    stories.add(kept.id)
+        self._merged = {s: (kept.id if into == gone.id else into) for s, into in self._merged.items()}
+        self._merged[gone.id] = kept.id
+        return kept.id
+
+    def _kinship(self, a: _Story, b: _Story) -> float:
+        """How alike two stories' profiles are, on the scale of `_likeness`."""
+        names = self._profile_cosine(a, b, "n:")
+        words = self._profile_cosine(a, b, "w:")
+        vector = float(a.vector @ b.vector) / max(float(np.linalg.norm(a.vector) * np.linalg.norm(b.vector)), 1e-9)
+        return NAME_WEIGHT * names + WORD_WEIGHT * words + VECTOR_WEIGHT * vector - NUMBER_PENALTY * _numbers_apart(a, b)
 
     def _join(self, features: StoryFeatures, story_id: str, counted: bool = False) -> None:
         if not counted:
@@ -202,6 +253,10 @@ class StoryGrouper:
     def _terms(features: StoryFeatures) -> set[str]:
         return {f"n:{t}" for t in features.names} | {f"w:{t}" for t in features.words}
 
+    @staticmethod
+    def _terms_of(story: _Story) -> list[str]:
+        return [f"n:{t}" for t in story.names] + [f"w:{t}" for t in story.words]
+
     def _key_terms(self, features: StoryFeatures) -> list[str]:
         """The article's rarest names and words that other articles share: what a story of the same event
         must have in common with it."""
@@ -234,15 +289,25 @@ class StoryGrouper:
         return dot / (a.norm * norm_b) if a.norm and norm_b else 0.0
 
     def _norm(self, story: _Story, prefix: str) -> float:
-        """The length of a story's idf-weighted counts, with numpy: a large story has thousands of terms, and their
-        weights change with every article counted."""
+        """The length of a story's idf-weighted counts of one kind of term."""
+        return float(np.sqrt(np.sum(self._profile(story, prefix)[1] ** 2)))
+
+    def _profile_cosine(self, a: _Story, b: _Story, prefix: str) -> float:
+        """Cosine of two stories' idf-weighted counts of one kind of term."""
+        (rows_a, weighed_a), (rows_b, weighed_b) = self._profile(a, prefix), self._profile(b, prefix)
+        _, in_a, in_b = np.intersect1d(rows_a, rows_b, assume_unique=True, return_indices=True)
+        norms = self._norm(a, prefix) * self._norm(b, prefix)
+        return float(weighed_a[in_a] @ weighed_b[in_b]) / norms if norms else 0.0
+
+    def _profile(self, story: _Story, prefix: str) -> tuple[np.ndarray, np.ndarray]:
+        """A story's term rows and idf-weighted counts of one kind of term, with numpy: a large story has thousands
+        of terms, and their weights change with every article counted."""
         if prefix not in story.arrays:
             counts = story.counts(prefix)
             rows = np.fromiter((self._vocabulary[prefix + t] for t in counts), np.intp, len(counts))
             story.arrays[prefix] = rows, np.fromiter(counts.values(), np.float64, len(counts))
         rows, counts = story.arrays[prefix]
-        idf = np.log((1 + self._documents) / (1 + self._frequency[rows])) + 1
-        return float(np.sqrt(np.sum((counts * idf) ** 2)))
+        return rows, counts * (np.log((1 + self._documents) / (1 + self._frequency[rows])) + 1)
 
 
 def _number_gap(features: StoryFeatures, story: _Story) -> float:
@@ -251,6 +316,15 @@ def _number_gap(features: StoryFeatures, story: _Story) -> float:
     if not features.numbers or not story.numbered:
         return 0.0
     return 1 - max(story.numbers[n] for n in features.numbers) / story.numbered
+
+
+def _numbers_apart(a: _Story, b: _Story) -> float:
+    """1 when no number is in the leads of both stories, less the larger the share of each story's leads that
+    have one they share (0 when either has none)."""
+    if not a.numbered or not b.numbered:
+        return 0.0
+    shared = (min(a.numbers[n] / a.numbered, b.numbers[n] / b.numbered) for n in a.numbers.keys() & b.numbers.keys())
+    return 1 - max(shared, default=0.0)
 
 
 def _vector(features: StoryFeatures) -> np.ndarray:
