@@ -136,6 +136,7 @@ def _group(features) -> None:
     grouper = StoryGrouper()
     for start in range(0, len(features), 32):
         grouper.add(features[start : start + 32])
+        grouper.take_merged()  # as an ingest run does, to move the merged stories' articles
 
 
 def _timed(work) -> float:
