@@ -319,8 +319,8 @@ def _number_gap(features: StoryFeatures, story: _Story) -> float:
 
 
 def _numbers_apart(a: _Story, b: _Story) -> float:
-    """1 when no number is in the leads of both stories, less the larger the share of each story's leads that
-    have one they share (0 when either has none)."""
+    """How far apart two stories' lead numbers are: 1 minus, for the number they share most, the smaller of the
+    shares of each story's numbered leads that hold it (1 when they share none, 0 when either has none)."""
     if not a.numbered or not b.numbered:
         return 0.0
     shared = (min(a.numbers[n] / a.numbered, b.numbers[n] / b.numbered) for n in a.numbers.keys() & b.numbers.keys())
