@@ -129,7 +129,8 @@ class Corpus:
         """The story's headline and report, made again when the story has changed since it was cached."""
         rows = self.store.story_rows(story_id)
         if not rows:
-            raise UnknownStory(f"no story {story_id!r} in the corpus")
+            raise UnknownStory(f"no story {story_id!r} in the corpus (a story merged into another goes by the other's id: "
+                               "look for it in the list of stories)")
         cached = self.store.cached_report(story_id)
         if cached and cached[0] == len(rows):
             return cached[1], cached[2]
