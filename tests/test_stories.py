@@ -131,6 +131,8 @@ def test_stories_opened_apart_are_merged_once_articles_show_them_one_event():
     assert grouper.take_merged() == {"scouncil": "sunion"}  # the smaller story's id goes
     assert grouper.take_merged() == {}
     assert set(grouper._stories) == {"squake", "sunion"} and grouper._stories["sunion"].size == 5
+    later = _handmade("later", (*place, "budget", "council"), ("budget", "council", "vote"), (0,))
+    assert grouper.add([later]) == {"later": "sunion"}  # found through the terms the merged story brought
 
 
 def test_stories_features_stored_by_an_older_version_are_refused_with_a_clear_error():
