@@ -1,12 +1,13 @@
 """Story grouping on labelled data: BASIL (180 articles, 60 stories) and ECB+ (644 articles, 56 stories).
 
-    .venv/bin/python benchmarks/eval_stories.py [--batch 50] [--seed 1] [--cache DIR] [--pairs]
+    .venv/bin/python benchmarks/eval_stories.py [--batch 50] [--seed 1 | --five] [--cache DIR] [--pairs]
 
 Each dataset's articles go through the pipeline (clean, annotate, extract, story features), are
 shuffled (seeded) and fed to `StoryGrouper` in batches, with the same settings for both datasets.
 B-cubed precision, recall and F1 are printed beside the baseline the issue names: TF-IDF vectors of
 the texts, average-link agglomerative clustering on cosine distance, its threshold tuned on the same
-dataset (the best F1 over a grid). Features are cached under `--cache` (default /tmp) between runs.
+dataset (the best F1 over a grid). Features are cached under `--cache` (default /tmp) between runs. `--five`
+groups each dataset in the five orders RESULTS quotes (`ORDERS`) and prints their mean.
 `--pairs` also prints, for every pair of ECB+ articles of one topic, how well each likeness signal tells
 a pair of one event from a look-alike pair (ROC AUC; 1.0 separates them all, 0.5 is chance).
 """
@@ -20,6 +21,7 @@ from collections import defaultdict
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+ORDERS = [(1, 50), (2, 10), (3, 200), (4, 50), (5, 32)]  # (seed, batch size): order and batching both move ECB+
 
 
 def basil() -> list[dict]:
@@ -157,16 +159,23 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path("/tmp"))
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--pairs", action="store_true")
+    parser.add_argument("--five", action="store_true")
     args = parser.parse_args()
     for name, rows in (("basil", basil()), ("ecbplus", ecbplus())):
         found = features(name, rows, args.cache)
-        order = list(range(len(rows)))
-        random.Random(args.seed).shuffle(order)
-        predicted = grouped(found, order, args.batch)
         gold = {r["id"]: r["story"] for r in rows}
-        p, r, f = bcubed(gold, predicted)
-        print(f"{name}: {len(rows)} articles, {len(set(gold.values()))} stories; newsprism {len(set(predicted.values()))} "
-              f"stories, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        scores = []
+        for seed, batch in ORDERS if args.five else [(args.seed, args.batch)]:
+            order = list(range(len(rows)))
+            random.Random(seed).shuffle(order)
+            predicted = grouped(found, order, batch)
+            scores.append(bcubed(gold, predicted))
+            p, r, f = scores[-1]
+            print(f"{name}: {len(rows)} articles, {len(set(gold.values()))} stories; seed {seed}, batches of {batch}: "
+                  f"newsprism {len(set(predicted.values()))} stories, B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        if args.five:
+            p, r, f = (sum(score[k] for score in scores) / len(scores) for k in range(3))
+            print(f"{name}: mean of the {len(scores)} orders P {p:.3f} R {r:.3f} F1 {f:.3f}")
         if not args.no_baseline:
             threshold, (bp, br, bf) = baseline(rows)
             print(f"{name}: TF-IDF average-link (threshold {threshold:.2f}, tuned on it) P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
