@@ -3,6 +3,7 @@
     features = story_features(articles, facts, lead_embedder)  # per batch, in worker processes
     grouper = StoryGrouper(); grouper.load(stored)             # the stories so far, from the database
     grouper.add(batch)                                         # -> {article id: story id}
+    grouper.take_merged()                                      # -> {merged story id: the story it is in now}
 
 An article joins the story it is most like, or opens a new one. Likeness adds three signals, the
 first two weighted by how rare their terms are in the corpus so far: the actors both name (people by
