@@ -176,9 +176,8 @@ class StoryGrouper:
         for features in batch:
             self._count(features)
             article = self._weighed(features)
-            candidates = self._candidates(features)
-            joinable = sorted(((self._likeness(article, s), s.id) for s in candidates), reverse=True)
-            joinable = [s for likeness, s in joinable if likeness >= JOIN]
+            scored = sorted(((self._likeness(article, s), s.id) for s in self._candidates(features)), reverse=True)
+            joinable = [story_id for likeness, story_id in scored if likeness >= JOIN]
             story_id = joinable[0] if joinable else "s" + features.article_id
             self._join(features, story_id, counted=True)
             if len(joinable) > 1:
@@ -199,7 +198,7 @@ class StoryGrouper:
         gone, kept = sorted((story, self._stories[other]), key=lambda s: (s.size, s.id))
         kept.take_in(gone)
         del self._stories[gone.id]
-        for term in self._terms_of(gone):
+        for term in self._terms(gone):
             for stories in self._index[term].values():
                 if gone.id in stories:
                     stories.discard(gone.id)
@@ -251,12 +250,9 @@ class StoryGrouper:
         return _Weighed(counts, weights, math.sqrt(sum((c * weights[t]) ** 2 for t, c in counts.items())))
 
     @staticmethod
-    def _terms(features: StoryFeatures) -> set[str]:
-        return {f"n:{t}" for t in features.names} | {f"w:{t}" for t in features.words}
-
-    @staticmethod
-    def _terms_of(story: _Story) -> list[str]:
-        return [f"n:{t}" for t in story.names] + [f"w:{t}" for t in story.words]
+    def _terms(of: StoryFeatures | _Story) -> set[str]:
+        """The names and words of an article or a story, each with the prefix of its kind."""
+        return {f"n:{t}" for t in of.names} | {f"w:{t}" for t in of.words}
 
     def _key_terms(self, features: StoryFeatures) -> list[str]:
         """The article's rarest names and words that other articles share: what a story of the same event
@@ -291,13 +287,13 @@ class StoryGrouper:
 
     def _norm(self, story: _Story, prefix: str) -> float:
         """The length of a story's idf-weighted counts of one kind of term."""
-        return float(np.sqrt(np.sum(self._profile(story, prefix)[1] ** 2)))
+        return _length(self._profile(story, prefix)[1])
 
     def _profile_cosine(self, a: _Story, b: _Story, prefix: str) -> float:
         """Cosine of two stories' idf-weighted counts of one kind of term."""
         (rows_a, weighed_a), (rows_b, weighed_b) = self._profile(a, prefix), self._profile(b, prefix)
         _, in_a, in_b = np.intersect1d(rows_a, rows_b, assume_unique=True, return_indices=True)
-        norms = self._norm(a, prefix) * self._norm(b, prefix)
+        norms = _length(weighed_a) * _length(weighed_b)
         return float(weighed_a[in_a] @ weighed_b[in_b]) / norms if norms else 0.0
 
     def _profile(self, story: _Story, prefix: str) -> tuple[np.ndarray, np.ndarray]:
@@ -317,6 +313,10 @@ def _number_gap(features: StoryFeatures, story: _Story) -> float:
     if not features.numbers or not story.numbered:
         return 0.0
     return 1 - max(story.numbers[n] for n in features.numbers) / story.numbered
+
+
+def _length(weighed: np.ndarray) -> float:
+    return float(np.sqrt(np.sum(weighed ** 2)))
 
 
 def _numbers_apart(a: _Story, b: _Story) -> float:
