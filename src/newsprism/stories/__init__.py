@@ -38,7 +38,7 @@ import numpy as np
 from newsprism.annotate.embed import STATIC_DIMENSIONS, StaticEmbedder
 from newsprism.errors import InputError
 from newsprism.extract.names import normalise
-from newsprism.models import Article, ArticleFacts, StoryFeatures
+from newsprism.models import Article, ArticleFacts, LocalEntity, StoryFeatures
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 YEAR = re.compile(r"\b(?:19[5-9]\d|20[0-4]\d)\b")  # a year named in the text tells two look-alike events apart
@@ -71,7 +71,7 @@ def _lead(article: Article, facts: ArticleFacts) -> str:
 
 
 def _features(article: Article, facts: ArticleFacts, lead: str, vector: np.ndarray) -> StoryFeatures:
-    names = {_name_key(e.name, e.label) for e in facts.entities if e.label in NAME_LABELS}
+    names = {_name_key(e) for e in facts.entities if e.label in NAME_LABELS}
     names |= set(YEAR.findall(article.text))
     words = [w.lower() for c in facts.claims if c.kind != "quote" for w in c.lemmas if w.isalpha() and len(w) > 2]
     return StoryFeatures(
@@ -85,10 +85,14 @@ def _lead_numbers(lead: str) -> tuple[str, ...]:
     return tuple(sorted(set(NUMBER.findall(ADDRESS.sub(" ", lead)))))
 
 
-def _name_key(name: str, label: str) -> str:
-    """People by surname ("Trump" and "Donald J. Trump" are one), other actors by their whole name."""
-    words = normalise(name).split()
-    return (words[-1] if label == "PERSON" else " ".join(words)) if words else ""
+def _name_key(entity: LocalEntity) -> str:
+    """People by surname ("Trump" and "Donald J. Trump" are one), other actors by their whole name. An actor the
+    article also calls by the last word of its name alone is keyed by that word, whatever its label: the tagger
+    takes some people for organisations ("Tony Thompson" then "Thompson"), and "Colts" is the "Indianapolis Colts"."""
+    words = normalise(entity.name).split()
+    if len(words) > 1 and (entity.label == "PERSON" or any(normalise(m.text) == words[-1] for m in entity.mentions)):
+        return words[-1]
+    return " ".join(words)
 
 
 @dataclass
