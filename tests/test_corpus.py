@@ -300,21 +300,29 @@ def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corp
     assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
 
 
-def _merge_the_two_stories(corpus: Corpus) -> str:
-    """Merge the smaller story of the test corpus into the larger as an ingest batch does; the larger's id."""
+def _merge_the_two_stories(corpus: Corpus) -> tuple[str, str]:
+    """Merge the smaller story of the test corpus into the larger as an ingest batch does; (the larger's id, the
+    smaller's)."""
     (kept, _), (gone, _) = corpus.store.story_ids()
     corpus.store.write_batch([], [], [], merged={gone: kept})
     assert corpus.store.story_ids() == [(kept, 6)] and gone not in corpus.store.reported()
-    return kept
+    assert (corpus.current_id(gone), corpus.current_id(kept)) == (kept, kept)
+    return kept, gone
 
 
 def test_merged_stories_move_their_articles_and_are_reported_again_as_one(sqlite_corpus, inputs, tmp_path):
     reference, _ = sqlite_corpus
     shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
     corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
-    kept = _merge_the_two_stories(corpus)
+    kept, gone = _merge_the_two_stories(corpus)
     corpus.ingest(inputs)
     assert _report_sizes(corpus) == {kept: 6} and len(corpus.story(kept).articles) == 6
+    shown = subprocess.run(_cli(f"sqlite:///{tmp_path / 'copy.db'}", "show", gone, "--json", str(tmp_path / "gone.json")),
+                           capture_output=True, text=True)
+    assert (shown.returncode, shown.stderr) == (0, f"story {gone} was merged into story {kept}: its report follows\n")
+    assert json.loads((tmp_path / "gone.json").read_text()) == json.loads(corpus.story(kept).to_json())
+    corpus.store.write_batch([], [], [], merged={kept: "s-later"})  # a later batch merges the story on
+    assert corpus.current_id(gone) == corpus.current_id(kept) == "s-later"
 
 
 def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articles(sqlite_corpus, tmp_path, monkeypatch):

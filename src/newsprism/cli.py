@@ -129,7 +129,11 @@ def corpus_failures(db_url) -> None:
 def corpus_show(story_id, db_url, html_path, json_path) -> None:
     """Print or write the report of STORY_ID, the same report `compare` makes."""
     try:
-        report = _existing_corpus(db_url).story(story_id)
+        corpus = _existing_corpus(db_url)
+        current = corpus.current_id(story_id)
+        if current != story_id:
+            click.echo(f"story {story_id} was merged into story {current}: its report follows", err=True)
+        report = corpus.story(current)
     except NewsprismError as error:
         _exit_with(error)
     _emit(report, html_path, None, json_path)

@@ -105,8 +105,12 @@ class Corpus:
         return sorted(self.store.failures(), key=lambda f: (f.place.input, _in_file_order(f.place.position)))
 
     def story(self, story_id: str) -> StoryReport:
-        """The story report of one story (cached once made)."""
-        return self._refresh(story_id)[1]
+        """The story report of one story (cached once made); of the story it is part of now if it was merged."""
+        return self._refresh(self.current_id(story_id))[1]
+
+    def current_id(self, story_id: str) -> str:
+        """The id a story goes by now: its own, or that of the story it was merged into."""
+        return self.store.merged_into(story_id) or story_id
 
     def _current_headline(self, story_id: str, size: int, reported: dict[str, tuple[int, str]]) -> str:
         """The headline of the story's cached report if it is of the story's present `size`, else the title of its
@@ -129,8 +133,7 @@ class Corpus:
         """The story's headline and report, made again when the story has changed since it was cached."""
         rows = self.store.story_rows(story_id)
         if not rows:
-            raise UnknownStory(f"no story {story_id!r} in the corpus (a story merged into another goes by the other's id: "
-                               "look for it in the list of stories)")
+            raise UnknownStory(f"no story {story_id!r} in the corpus")
         cached = self.store.cached_report(story_id)
         if cached and cached[0] == len(rows):
             return cached[1], cached[2]

@@ -51,6 +51,11 @@ failures = Table(
     Column("position", String(40), primary_key=True),
     Column("reason", Text, nullable=False),
 )
+merges = Table(
+    "merges", metadata,
+    Column("story_id", String(80), primary_key=True),  # a story merged into another
+    Column("kept_id", String(80), nullable=False, index=True),  # the story its articles are in now
+)
 reports = Table(
     "reports", metadata,
     Column("story_id", String(80), primary_key=True),
@@ -92,6 +97,7 @@ class Store:
                 metadata.create_all(self.engine)
             elif not inspect(self.engine).has_table(articles.name):
                 raise DatabaseError(f"{shown}: holds no corpus (run `newsprism corpus ingest` into it first)")
+            self._records_merges = create or inspect(self.engine).has_table(merges.name)
             if _made_by_older_newsprism(self.engine):
                 raise DatabaseError(f"{shown}: made by an older newsprism, which did not store claim vectors; ingest "
                                     "into a new database")
@@ -135,13 +141,17 @@ class Store:
     ) -> None:
         """New articles, the places of exact duplicates, and failures: all or nothing. The earlier failures of the
         `retried` places are replaced by what they gave this time; the articles of `merged` stories (id -> the story
-        it was merged into) move to that story, and their reports are dropped."""
+        it was merged into) move to that story, their reports are dropped, and their ids lead to it from then on."""
         stored = list(stored)
         with self._writing() as db:
             if merged:
+                pairs = [{"gone": g, "kept": k} for g, k in merged.items()]
                 move = articles.update().where(articles.c.story_id == bindparam("gone")).values(story_id=bindparam("kept"))
-                db.execute(move, [{"gone": g, "kept": k} for g, k in merged.items()])
+                db.execute(move, pairs)
                 db.execute(reports.delete().where(reports.c.story_id.in_(list(merged))))
+                follow = merges.update().where(merges.c.kept_id == bindparam("gone")).values(kept_id=bindparam("kept"))
+                db.execute(follow, pairs)
+                db.execute(merges.insert(), [{"story_id": g, "kept_id": k} for g, k in merged.items()])
             if retried:
                 forget = failures.delete().where(failures.c.input == bindparam("i"), failures.c.position == bindparam("p"))
                 db.execute(forget, [{"i": p.input, "p": p.position} for p in retried])
@@ -154,6 +164,14 @@ class Store:
             failures_rows = [{"input": f.place.input, "position": f.place.position, "reason": f.reason} for f in failed]
             if failures_rows:
                 db.execute(failures.insert(), failures_rows)
+
+    def merged_into(self, story_id: str) -> str | None:
+        """The story a story merged into another is part of now; None for any other id (and in a database stored
+        before merges were recorded)."""
+        if not self._records_merges:
+            return None
+        with self.engine.connect() as db:
+            return db.execute(select(merges.c.kept_id).where(merges.c.story_id == story_id)).scalar()
 
     def story_ids(self) -> list[tuple[str, int]]:
         """Every story with its size, largest first."""
