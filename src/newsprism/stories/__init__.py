@@ -88,7 +88,7 @@ def _lead_numbers(lead: str) -> tuple[str, ...]:
 def _name_key(entity: LocalEntity) -> str:
     """People by surname ("Trump" and "Donald J. Trump" are one), other actors by their whole name. An actor the
     article also calls by the last word of its name alone is keyed by that word, whatever its label: the tagger
-    takes some people for organisations ("Tony Thompson" then "Thompson"), and "Colts" is the "Indianapolis Colts"."""
+    takes some people for organisations ("Rocco Brandt" then "Brandt"), and "Colts" is the "Indianapolis Colts"."""
     words = normalise(entity.name).split()
     if len(words) > 1 and (entity.label == "PERSON" or any(normalise(m.text) == words[-1] for m in entity.mentions)):
         return words[-1]
