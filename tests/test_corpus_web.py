@@ -4,11 +4,13 @@ driven by Playwright) against the real server on a free port."""
 from __future__ import annotations
 
 import html
+import http.client
 import json
 import re
 import threading
 import urllib.error
 import urllib.request
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -90,6 +92,18 @@ def test_corpus_web_answers_a_bad_address_with_what_is_wrong(site, path, status,
     with pytest.raises(urllib.error.HTTPError) as answer:
         urllib.request.urlopen(address + path)
     assert answer.value.code == status and said in html.unescape(answer.value.read().decode("utf-8"))
+
+
+def test_corpus_web_sends_the_page_of_a_merged_story_to_the_story_it_is_part_of_now(site):
+    address, corpus = site
+    (kept, _), *_ = corpus.store.story_ids()
+    corpus.store.write_batch([], [], [], merged={"s-merged-earlier": kept})  # as an ingest batch records a merge
+    connection = http.client.HTTPConnection(urlsplit(address).netloc)
+    connection.request("GET", "/story/s-merged-earlier")
+    answer = connection.getresponse()
+    assert (answer.status, answer.getheader("Location")) == (301, f"/story/{kept}")
+    followed = urllib.request.urlopen(address + "/story/s-merged-earlier")
+    assert followed.url == f"{address}/story/{kept}" and followed.read() == urllib.request.urlopen(followed.url).read()
 
 
 def test_corpus_web_pages_through_a_long_list(site, monkeypatch):

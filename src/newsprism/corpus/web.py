@@ -8,7 +8,7 @@ not be stored. One request at a time, on this machine's address unless told othe
 from __future__ import annotations
 
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from newsprism.corpus import Corpus, ReportFailed, UnknownStory
 from newsprism.report import render_html
@@ -26,6 +26,12 @@ def make_server(corpus: Corpus, host: str = "127.0.0.1", port: int = 8000) -> HT
 
     class Pages(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            moved = _moved(corpus, self.path)
+            if moved:
+                self.send_response(301)
+                self.send_header("Location", moved)
+                self.end_headers()
+                return
             status, page = _page(corpus, self.path)
             body = page.encode("utf-8")
             self.send_response(status)
@@ -40,6 +46,20 @@ def make_server(corpus: Corpus, host: str = "127.0.0.1", port: int = 8000) -> HT
     return HTTPServer((host, port), Pages)
 
 
+def _moved(corpus: Corpus, address: str) -> str | None:
+    """Where the page of a story merged into another is now: that story's page; None for any other address."""
+    story_id = _story_id(urlsplit(address).path)
+    if story_id is None:
+        return None
+    current = corpus.current_id(story_id)
+    return f"/story/{quote(current)}" if current != story_id else None
+
+
+def _story_id(path: str) -> str | None:
+    """The story a story's page ("/story/ID") shows; None for any other page."""
+    return unquote(path.removeprefix("/story/")) if path.startswith("/story/") else None
+
+
 def _page(corpus: Corpus, address: str) -> tuple[int, str]:
     """The HTTP status and HTML of the page at `address`."""
     url = urlsplit(address)
@@ -48,8 +68,8 @@ def _page(corpus: Corpus, address: str) -> tuple[int, str]:
             return 200, _story_list(corpus, parse_qs(url.query))
         if url.path == "/failures":
             return 200, render_corpus_page("What could not be stored", failures=corpus.failures())
-        if url.path.startswith("/story/"):
-            return 200, render_html(corpus.story(unquote(url.path.removeprefix("/story/"))), home="/")
+        if (story_id := _story_id(url.path)) is not None:
+            return 200, render_html(corpus.story(story_id), home="/")
     except BadQuery as error:
         return 400, render_corpus_page("Bad request", message=str(error))
     except UnknownStory as error:
