@@ -68,6 +68,7 @@ def features(name: str, rows: list[dict], cache: Path):
         (annotated,) = annotate([article], parser)
         (features,) = story_features([article], [extract_article(annotated)], lead_embedder)
         found.append(features.model_copy(update={"article_id": row["id"]}))
+    cache.mkdir(parents=True, exist_ok=True)
     path.write_text("".join(f.model_dump_json() + "\n" for f in found), encoding="utf-8")
     return found
 
@@ -143,12 +144,12 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
                 story.absorb(b)
                 incoming = grouper._weighed(a)
                 names = grouper._cosine(incoming.names, story, "n:")
-                words = grouper._cosine(incoming.words, story, "w:")
+                pairs = grouper._cosine(incoming.pairs, story, "p:")
                 vector = float(_vector(a) @ _vector(b))
                 same.append(story_a == story_b)
-                signals.append((names, words, vector, -_number_gap(a, story), grouper._likeness(incoming, story),
+                signals.append((names, pairs, vector, -_number_gap(a, story), grouper._likeness(incoming, story),
                                 (tfidf[n_a] @ tfidf[n_b].T).toarray()[0, 0]))
-    labels = ("names", "words", "lead vector", "lead numbers", "likeness", "TF-IDF")
+    labels = ("names", "word pairs", "lead vector", "lead numbers", "likeness", "TF-IDF")
     return {label: roc_auc_score(same, [s[k] for s in signals]) for k, label in enumerate(labels)}
 
 

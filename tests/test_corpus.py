@@ -435,6 +435,16 @@ def test_a_database_that_cannot_be_opened_or_holds_no_corpus_is_named_in_one_lin
         Corpus(f"sqlite:///{tmp_path / 'older.db'}", create=False)
 
 
+def test_a_corpus_grouped_from_the_features_an_older_newsprism_stored_is_refused_by_name(sqlite_corpus, inputs, tmp_path):
+    copy = tmp_path / "older.db"
+    shutil.copy(sqlite_corpus[0].store.engine.url.database, copy)
+    with sa.create_engine(f"sqlite:///{copy}").begin() as db:  # claim words where word pairs are now
+        db.execute(sa.text("""update articles set features = replace(features, '"pairs":', '"words":')"""))
+    run = subprocess.run(_cli(f"sqlite:///{copy}", "ingest", *inputs), capture_output=True, text=True)
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert f"error: sqlite:///{copy}: its stories were grouped by an older newsprism" in run.stderr
+
+
 def test_a_run_whose_database_stops_taking_writes_says_so_and_keeps_what_it_stored(tmp_path):
     source = tmp_path / "floods.jsonl"
     source.write_text("".join(json.dumps({"title": t, "source": o, "text": x}) + "\n" for t, o, x in FLOOD), encoding="utf-8")

@@ -6,11 +6,9 @@ import base64
 import datetime as dt
 
 import numpy as np
-import pytest
 
 from newsprism.annotate import Parser, annotate
 from newsprism.clean import clean_article
-from newsprism.errors import InputError
 from newsprism.extract import extract_article
 from newsprism.ingest import read_text
 from newsprism.models import StoryFeatures
@@ -108,6 +106,14 @@ def test_stories_lead_numbers_leave_out_those_of_a_page_address(resources, lead_
     assert _features(resources, lead_embedder, saved, dt.date(2026, 3, 3)).numbers == ("4.4",)
 
 
+def test_stories_word_pairs_are_neighbouring_content_words_as_often_as_the_text_has_them(resources, lead_embedder):
+    saved = "https://news.example.org/2026/03/01/quake-corran-county-4781236\n\n" + QUAKE_A1 + " Corran County schools open."
+    pairs = _features(resources, lead_embedder, saved, dt.date(2026, 3, 3)).pairs
+    assert {"earthquake shook", "town bellhaven", "geological survey"} <= set(pairs)  # "the town of" is "town bellhaven"
+    assert pairs.count("corran county") == 2  # the address's words are no pair, the text's are each time
+    assert not any(word in {"the", "of", "on", "example", "4781236"} for pair in pairs for word in pair.split())
+
+
 def test_stories_of_articles_with_thousands_of_names_are_told_apart():
     vector = base64.b64encode(np.full(STATIC_DIMENSIONS, 1 / 16, np.float16).tobytes()).decode()
     crowd = [f"person {n}" for n in range(3000)]  # more terms than the grouper first makes room for
@@ -119,20 +125,22 @@ def test_stories_of_articles_with_thousands_of_names_are_told_apart():
     assert grouper.add([third]) == {"a2": "sa0"}
 
 
-def _handmade(article_id: str, names: tuple[str, ...], words: tuple[str, ...], axes: tuple[int, ...]) -> StoryFeatures:
+def _handmade(article_id: str, names: tuple[str, ...], pairs: tuple[str, ...], axes: tuple[int, ...]) -> StoryFeatures:
     vector = np.zeros(STATIC_DIMENSIONS, np.float32)
     vector[list(axes)] = 1 / np.sqrt(len(axes))
-    return StoryFeatures(article_id=article_id, names=names, words=words,
+    return StoryFeatures(article_id=article_id, names=names, pairs=pairs,
                          vector=base64.b64encode(vector.astype(np.float16).tobytes()).decode())
 
 
 def test_stories_opened_apart_are_merged_once_articles_show_them_one_event():
-    place = ("ashford", "harbour", "osei")
-    council = _handmade("council", (*place, "budget", "council"), ("budget", "council", "vote"), (0,))
-    union = _handmade("union", (*place, "strike", "union"), ("dock", "strike", "union"), (1,))
-    both = [_handmade(f"both{n}", (*place, "budget", "council", "strike", "union"), ("budget", "strike", "union", "vote"),
-                      (0, 1)) for n in range(3)]
-    quake = _handmade("quake", ("bellhaven", "quake"), ("quake", "shake"), (5,))
+    place = ("ashford",)
+    budget = ("budget vote", "council budget", "harbour budget", "council vote")
+    strike = ("dock strike", "strike vote", "union pay", "dock workers")
+    council = _handmade("council", (*place, "budget", "council"), budget, (0,))
+    union = _handmade("union", (*place, "strike", "union"), strike, (1,))
+    both = [_handmade(f"both{n}", (*place, "budget", "council", "strike", "union"), budget[:1] + strike[:1], (0, 1))
+            for n in range(3)]
+    quake = _handmade("quake", ("bellhaven", "quake"), ("quake struck", "struck bellhaven"), (5,))
     grouper = StoryGrouper()
     assert grouper.add([quake, council, union]) == {"quake": "squake", "council": "scouncil", "union": "sunion"}
     assert grouper.add(both[:1]) == {"both0": "sunion"} and grouper.take_merged() == {}
@@ -140,11 +148,5 @@ def test_stories_opened_apart_are_merged_once_articles_show_them_one_event():
     assert grouper.take_merged() == {"scouncil": "sunion"}  # the smaller story's id goes
     assert grouper.take_merged() == {}
     assert set(grouper._stories) == {"squake", "sunion"} and grouper._stories["sunion"].size == 5
-    later = _handmade("later", (*place, "budget", "council"), ("budget", "council", "vote"), (0,))
+    later = _handmade("later", (*place, "budget", "council"), budget, (0,))
     assert grouper.add([later]) == {"later": "sunion"}  # found through the terms the merged story brought
-
-
-def test_stories_features_stored_by_an_older_version_are_refused_with_a_clear_error():
-    old = StoryFeatures(article_id="a-old", names=("novak",), vector=base64.b64encode(np.zeros(384, np.float16).tobytes()).decode())
-    with pytest.raises(InputError, match="article a-old: its lead vector has 384 dimensions.*new database"):
-        StoryGrouper().load([(old, "s-old")])

@@ -392,12 +392,12 @@ class IngestSummary(Record):
 
 class StoryFeatures(Record):
     """What story grouping knows of one article: its date, the actors it names (each once),
-    the content words of its claims, the numbers of its title and lead, and the static embedding of its
-    title and lead (float16, base64)."""
+    the pairs of adjacent content words of its text, the numbers of its title and lead, and the static
+    embedding of its title and lead (float16, base64)."""
 
     article_id: str
     published: dt.date | None = None
     names: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     vector: str = ""

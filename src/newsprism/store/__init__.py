@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from pydantic import ValidationError
 from sqlalchemy import (
     URL, Column, Connection, Engine, Float, Integer, LargeBinary, MetaData, String, Table, Text, bindparam,
     create_engine, func, inspect, make_url, select,
@@ -133,7 +134,12 @@ class Store:
     def story_features(self) -> Iterator[tuple[StoryFeatures, str]]:
         with self.engine.connect() as db:
             for features, story_id in db.execute(select(articles.c.features, articles.c.story_id).order_by(articles.c.seq)):
-                yield StoryFeatures.model_validate_json(features), story_id
+                try:
+                    parsed = StoryFeatures.model_validate_json(features)
+                except ValidationError:
+                    raise DatabaseError(f"{self.shown}: its stories were grouped by an older newsprism, from other "
+                                        "features of each article; ingest into a new database") from None
+                yield parsed, story_id
 
     def write_batch(
         self, stored: Iterable[Stored], duplicates: Iterable[tuple[Place, str]], failed: Iterable[Unreadable],
