@@ -127,9 +127,9 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import roc_auc_score
 
-    from newsprism.stories import StoryGrouper, _number_gap, _Story, _vector
+    from newsprism.stories import StoryGrouper, _hashed, _number_gap, _Story, _vector
 
-    grouper = StoryGrouper()
+    grouper, found = StoryGrouper(), [_hashed(f) for f in found]
     for f in found:
         grouper._count(f)
     tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([r["text"] for r in rows])

@@ -16,7 +16,9 @@ whose title and lead share no number with those of the story's articles is held 
 story whose dates lie more than `WINDOW_DAYS` away is not a candidate: the index is kept by week, and
 only a story that has an article with the shared term in the weeks around the new article's date is
 looked at, so the cost of adding an article does not grow with the corpus (an undated article looks at
-the undated stories and the latest weeks each term was seen in). Two stories opened apart can turn out to be
+the undated stories and the latest weeks each term was seen in). Word pairs are counted and indexed by a stable
+hash (`PAIR_ROWS`, `INDEX_BUCKETS`), as a crawl meets new ones without end: the grouper's memory grows with its
+articles, not with its vocabulary. Two stories opened apart can turn out to be
 one event: when an article is like both (at `JOIN` or more), it joins the more like, and the two are merged if
 their profiles (names, word pairs, lead vectors and numbers of all their articles) are `MERGE` alike; the larger
 keeps its id, and `take_merged` tells the caller which ids went. No other story is ever renumbered.
@@ -29,6 +31,7 @@ import datetime as dt
 import heapq
 import math
 import re
+import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -55,6 +58,8 @@ NAME_WEIGHT, PAIR_WEIGHT, VECTOR_WEIGHT = 0.35, 0.45, 0.2
 NUMBER_PENALTY = 0.1
 JOIN = 0.14
 MERGE = 0.35  # two stories an article bridges are one when their profiles are this alike
+PAIR_ROWS = 2**23  # word pairs are counted by a stable hash into this many rows: a crawl meets new pairs without end
+INDEX_BUCKETS = 2**18  # and indexed by a coarser one, so neither the counts nor the index grows with them
 
 
 def story_features(
@@ -172,8 +177,8 @@ class StoryGrouper:
     def __init__(self) -> None:
         self._stories: dict[str, _Story] = {}
         self._index: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))  # term -> week -> stories
-        self._vocabulary: dict[str, int] = {}  # term -> its row in _frequency
-        self._frequency = np.zeros(1024)  # how many articles have each term
+        self._vocabulary: dict[str, int] = {}  # name -> its row in _frequency after the rows of word pairs
+        self._frequency = np.zeros(PAIR_ROWS + 1024)  # how many articles have each term
         self._documents = 0
         self._weights: dict[str, float] = {}  # idf of the terms looked up since the last article was counted
         self._merged: dict[str, str] = {}  # story merged into another since `take_merged` -> the story it is in now
@@ -181,12 +186,12 @@ class StoryGrouper:
     def load(self, stored: Iterable[tuple[StoryFeatures, str]]) -> None:
         """Rebuild from stored (features, story id) pairs, in the order they were added."""
         for features, story_id in stored:
-            self._join(features, story_id)
+            self._join(_hashed(features), story_id)
 
     def add(self, batch: Sequence[StoryFeatures]) -> dict[str, str]:
         """The story of each article of the batch, in order; an article unlike every story opens one."""
         assigned: dict[str, str] = {}
-        for features in batch:
+        for features in map(_hashed, batch):
             self._count(features)
             article = self._weighed(features)
             scored = sorted(((self._likeness(article, s), s.id) for s in self._candidates(features)), reverse=True)
@@ -211,8 +216,8 @@ class StoryGrouper:
         gone, kept = sorted((story, self._stories[other]), key=lambda s: (s.size, s.id))
         kept.take_in(gone)
         del self._stories[gone.id]
-        for term in self._terms(gone):
-            for stories in self._index[term].values():
+        for key in {_index_key(t) for t in self._terms(gone)}:
+            for stories in self._index[key].values():
                 if gone.id in stories:
                     stories.discard(gone.id)
                     stories.add(kept.id)
@@ -233,19 +238,29 @@ class StoryGrouper:
         story = self._stories.setdefault(story_id, _Story(story_id))
         story.absorb(features)
         week = _week(features.published)
-        for term in self._terms(features):
-            self._index[term][week].add(story_id)
+        for key in {_index_key(t) for t in self._terms(features)}:
+            self._index[key][week].add(story_id)
 
     def _count(self, features: StoryFeatures) -> None:
         self._documents += 1
-        rows = [self._vocabulary.setdefault(t, len(self._vocabulary)) for t in self._terms(features)]
-        if len(self._vocabulary) > len(self._frequency):
+        rows = [self._row(t, add=True) for t in self._terms(features)]
+        if PAIR_ROWS + len(self._vocabulary) > len(self._frequency):
             self._frequency = np.concatenate([self._frequency, np.zeros(len(self._vocabulary))])
         self._frequency[rows] += 1
         self._weights.clear()
 
-    def _articles_with(self, term: str) -> int:
+    def _row(self, term: str, add: bool = False) -> int | None:
+        """A term's row in `_frequency`: a word pair's hash, or a name's place in the vocabulary (None for a name
+        never counted, unless `add`)."""
+        if term.startswith("p:"):
+            return int(term[2:], 16)
+        if add:
+            return PAIR_ROWS + self._vocabulary.setdefault(term, len(self._vocabulary))
         row = self._vocabulary.get(term)
+        return None if row is None else PAIR_ROWS + row
+
+    def _articles_with(self, term: str) -> int:
+        row = self._row(term)
         return 0 if row is None else int(self._frequency[row])
 
     def _idf(self, term: str) -> float:
@@ -277,7 +292,7 @@ class StoryGrouper:
         weeks = _weeks_around(features.published)
         found = set()
         for term in self._key_terms(features):
-            by_week = self._index.get(term, {})
+            by_week = self._index.get(_index_key(term), {})
             for week in _latest_weeks(by_week) if weeks is None else weeks:
                 found.update(by_week.get(week, ()))
         stories = [self._stories[s] for s in sorted(found)]
@@ -314,10 +329,23 @@ class StoryGrouper:
         of terms, and their weights change with every article counted."""
         if prefix not in story.arrays:
             counts = story.counts(prefix)
-            rows = np.fromiter((self._vocabulary[prefix + t] for t in counts), np.intp, len(counts))
+            rows = np.fromiter((self._row(prefix + t) for t in counts), np.intp, len(counts))
             story.arrays[prefix] = rows, np.fromiter(counts.values(), np.float64, len(counts))
         rows, counts = story.arrays[prefix]
         return rows, counts * (np.log((1 + self._documents) / (1 + self._frequency[rows])) + 1)
+
+
+def _hashed(features: StoryFeatures) -> StoryFeatures:
+    """The features with each word pair replaced by its row, a stable hash in hex: two pairs share a row rarely
+    enough to leave grouping as it was (BASIL and ECB+ give the same figures), and memory does not grow with them."""
+    rows = (format(zlib.crc32(p.encode("utf-8")) % PAIR_ROWS, "x") for p in features.pairs)
+    return features.model_copy(update={"pairs": tuple(rows)})
+
+
+def _index_key(term: str) -> str:
+    """Where the index keeps a term: a name under itself, a word pair under its row's bucket (a story found
+    through another pair of its bucket is only one more candidate to weigh)."""
+    return f"p:{int(term[2:], 16) % INDEX_BUCKETS:x}" if term.startswith("p:") else term
 
 
 def _number_gap(features: StoryFeatures, story: _Story) -> float:
