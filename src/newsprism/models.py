@@ -392,7 +392,7 @@ class IngestSummary(Record):
 
 class StoryFeatures(Record):
     """What story grouping knows of one article: its date, the actors it names (each once),
-    the pairs of adjacent content words of its text, the numbers of its title and lead, and the static
+    the pairs of neighbouring content words of its text, the numbers of its title and lead, and the static
     embedding of its title and lead (float16, base64)."""
 
     article_id: str

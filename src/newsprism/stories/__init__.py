@@ -8,17 +8,18 @@
 An article joins the story it is most like, or opens a new one. Likeness adds three signals, the
 first two weighted by how rare their terms are in the corpus so far: the actors both name (people by
 surname, other actors by name; once an article, however often it names them, so a story counts how many
-of its articles name each), the pairs of adjacent content words of their texts (stop words left out:
-"rocco brandt", "sixth round", "137 million"), and a static embedding of title and lead. Two look-alike events (two earthquakes, two celebrities in rehab) differ in their actors and
-places, which is why names weigh most, and in their numbers (a magnitude, a sum, a date), so an article
+of its articles name each), the pairs of neighbouring content words of their texts (stop words left
+out: "rocco brandt", "sixth round", "137 million"), and a static embedding of title and lead. Two
+look-alike events (two earthquakes, two celebrities in rehab) differ in their actors and places, which
+is why names weigh most, and in their numbers (a magnitude, a sum, a date), so an article
 whose title and lead share no number with those of the story's articles is held back by
 `NUMBER_PENALTY`. Candidate stories come from an index of names and rare word pairs, and a
 story whose dates lie more than `WINDOW_DAYS` away is not a candidate: the index is kept by week, and
 only a story that has an article with the shared term in the weeks around the new article's date is
 looked at, so the cost of adding an article does not grow with the corpus (an undated article looks at
-the undated stories and the latest weeks each term was seen in). Word pairs are counted and indexed by a stable
-hash (`PAIR_ROWS`, `INDEX_BUCKETS`), as a crawl meets new ones without end: the grouper's memory grows with its
-articles, not with its vocabulary. Two stories opened apart can turn out to be
+the undated stories and the latest weeks each term was seen in). Word pairs are counted and indexed by
+a stable hash (`PAIR_ROWS`, `INDEX_BUCKETS`), as a crawl meets new ones without end: the grouper's
+memory grows with its articles, not with their vocabulary. Two stories opened apart can turn out to be
 one event: when an article is like both (at `JOIN` or more), it joins the more like, and the two are merged if
 their profiles (names, word pairs, lead vectors and numbers of all their articles) are `MERGE` alike; the larger
 keeps its id, and `take_merged` tells the caller which ids went. No other story is ever renumbered.
@@ -37,7 +38,6 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import numpy as np
-
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.annotate.embed import STATIC_DIMENSIONS, StaticEmbedder
@@ -81,13 +81,13 @@ def _features(article: Article, facts: ArticleFacts, lead: str, vector: np.ndarr
     names = {_name_key(e) for e in facts.entities if e.label in NAME_LABELS}
     names |= set(YEAR.findall(article.text))
     return StoryFeatures(
-        article_id=article.id, published=article.published, names=tuple(sorted(names)),
-        pairs=_word_pairs(article.text), numbers=_lead_numbers(lead), vector=base64.b64encode(vector.tobytes()).decode("ascii"),
+        article_id=article.id, published=article.published, names=tuple(sorted(names)), pairs=_word_pairs(article.text),
+        numbers=_lead_numbers(lead), vector=base64.b64encode(vector.tobytes()).decode("ascii"),
     )
 
 
 def _word_pairs(text: str) -> tuple[str, ...]:
-    """Each pair of content words next to each other once stop words are left out, as often as the text has it,
+    """Each pair of neighbouring content words once stop words are left out, as often as the text has it,
     leaving out page addresses: what two reports of one event share and two look-alike events mostly do not
     ("rocco brandt", "sixth round" against "ivan kovac", "ninth round")."""
     words = [w for w in WORD.findall(ADDRESS.sub(" ", text).lower()) if w not in STOP_WORDS]
