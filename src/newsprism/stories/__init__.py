@@ -176,7 +176,7 @@ class StoryGrouper:
 
     def __init__(self) -> None:
         self._stories: dict[str, _Story] = {}
-        self._index: dict[str, dict[int | None, set[str]]] = defaultdict(lambda: defaultdict(set))  # term -> week -> stories
+        self._index: dict[str, dict[int | None, str | set[str]]] = defaultdict(dict)  # term -> week -> stories (see _post)
         self._vocabulary: dict[str, int] = {}  # name -> its row in _frequency after the rows of word pairs
         self._frequency = np.zeros(PAIR_ROWS + 1024)  # how many articles have each term
         self._documents = 0
@@ -217,10 +217,13 @@ class StoryGrouper:
         kept.take_in(gone)
         del self._stories[gone.id]
         for key in {_index_key(t) for t in self._terms(gone)}:
-            for stories in self._index[key].values():
-                if gone.id in stories:
-                    stories.discard(gone.id)
-                    stories.add(kept.id)
+            by_week = self._index[key]
+            for week, held in by_week.items():
+                if held == gone.id:
+                    by_week[week] = kept.id
+                elif isinstance(held, set) and gone.id in held:
+                    held.discard(gone.id)
+                    held.add(kept.id)
         self._merged = {s: (kept.id if into == gone.id else into) for s, into in self._merged.items()}
         self._merged[gone.id] = kept.id
         return kept.id
@@ -239,7 +242,7 @@ class StoryGrouper:
         story.absorb(features)
         week = _week(features.published)
         for key in {_index_key(t) for t in self._terms(features)}:
-            self._index[key][week].add(story_id)
+            _post(self._index[key], week, story_id)
 
     def _count(self, features: StoryFeatures) -> None:
         self._documents += 1
@@ -294,7 +297,8 @@ class StoryGrouper:
         for term in self._key_terms(features):
             by_week = self._index.get(_index_key(term), {})
             for week in _latest_weeks(by_week) if weeks is None else weeks:
-                found.update(by_week.get(week, ()))
+                held = by_week.get(week, ())
+                found.update((held,) if isinstance(held, str) else held)
         stories = [self._stories[s] for s in sorted(found)]
         return [s for s in stories if _within_window(features.published, s)]
 
@@ -340,6 +344,18 @@ def _hashed(features: StoryFeatures) -> StoryFeatures:
     enough to leave grouping as it was (BASIL and ECB+ give the same figures), and memory does not grow with them."""
     rows = (format(zlib.crc32(p.encode("utf-8")) % PAIR_ROWS, "x") for p in features.pairs)
     return features.model_copy(update={"pairs": tuple(rows)})
+
+
+def _post(by_week: dict[int | None, str | set[str]], week: int | None, story_id: str) -> None:
+    """Note in a term's index that `story_id` has it in `week`: a lone story as its id, more as a set. Most terms are
+    in one story a week, and a set would cost ten times the memory."""
+    held = by_week.get(week)
+    if held is None or held == story_id:
+        by_week[week] = story_id
+    elif isinstance(held, str):
+        by_week[week] = {held, story_id}
+    else:
+        held.add(story_id)
 
 
 def _index_key(term: str) -> str:
