@@ -127,9 +127,9 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import roc_auc_score
 
-    from newsprism.stories import StoryGrouper, _hashed, _number_gap, _Story, _vector
+    from newsprism.stories import StoryGrouper, _Article, _number_gap, _Story
 
-    grouper, found = StoryGrouper(), [_hashed(f) for f in found]
+    grouper, found = StoryGrouper(), [_Article.of(f) for f in found]
     for f in found:
         grouper._count(f)
     tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([r["text"] for r in rows])
@@ -140,12 +140,12 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
     for members in by_topic.values():
         for i, (story_a, a, n_a) in enumerate(members):
             for story_b, b, n_b in members[i + 1 :]:
-                story = _Story(b.article_id)
+                story = _Story(b.id)
                 story.absorb(b)
                 incoming = grouper._weighed(a)
-                names = grouper._cosine(incoming.names, story, "n:")
-                pairs = grouper._cosine(incoming.pairs, story, "p:")
-                vector = float(_vector(a) @ _vector(b))
+                names = grouper._cosine(incoming.names, story, "names")
+                pairs = grouper._cosine(incoming.pairs, story, "pairs")
+                vector = float(a.vector @ b.vector)
                 same.append(story_a == story_b)
                 signals.append((names, pairs, vector, -_number_gap(a, story), grouper._likeness(incoming, story),
                                 (tfidf[n_a] @ tfidf[n_b].T).toarray()[0, 0]))

@@ -113,28 +113,32 @@ def _name_key(entity: LocalEntity) -> str:
 class _Story:
     id: str
     names: Counter = field(default_factory=Counter)  # how many of its articles name each actor
-    pairs: Counter = field(default_factory=Counter)
+    pairs: Counter = field(default_factory=Counter)  # word pairs by row (see `_Article`)
     vector: np.ndarray = field(default_factory=lambda: np.zeros(STATIC_DIMENSIONS, dtype=np.float32))
     numbers: Counter = field(default_factory=Counter)  # of its articles, how many have each number in their lead
     numbered: int = 0  # how many of its articles have a number in their lead
     size: int = 0
     first: dt.date | None = None
     last: dt.date | None = None
-    arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # prefix -> (term ids, counts)
+    arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # kind -> (term rows, counts)
 
-    def counts(self, prefix: str) -> Counter:
-        """Its names ("n:") or its word pairs ("p:")."""
-        return self.names if prefix == "n:" else self.pairs
+    def counts(self, kind: str) -> Counter:
+        """Its "names" or its "pairs"."""
+        return self.names if kind == "names" else self.pairs
 
-    def absorb(self, features: StoryFeatures) -> None:
+    def terms(self) -> set[str | int]:
+        """Its names and word pairs' rows."""
+        return set(self.names) | set(self.pairs)
+
+    def absorb(self, article: _Article) -> None:
         self.arrays.clear()
-        self.names.update(features.names)
-        self.pairs.update(features.pairs)
-        self.vector = self.vector + _vector(features)
-        self.numbers.update(features.numbers)
-        self.numbered += bool(features.numbers)
+        self.names.update(article.names)
+        self.pairs.update(article.pairs)
+        self.vector = self.vector + article.vector
+        self.numbers.update(article.numbers)
+        self.numbered += bool(article.numbers)
         self.size += 1
-        self._span(features.published, features.published)
+        self._span(article.published, article.published)
 
     def take_in(self, other: _Story) -> None:
         """Everything of a story merged into this one."""
@@ -154,6 +158,27 @@ class _Story:
 
 
 @dataclass(frozen=True)
+class _Article:
+    """An article as the grouper weighs it: each word pair as its row, a stable hash (`PAIR_ROWS`), so that memory
+    does not grow with the pairs a crawl meets; its terms are its names (text) and its pairs' rows (numbers)."""
+
+    id: str
+    published: dt.date | None
+    names: tuple[str, ...]
+    pairs: tuple[int, ...]
+    numbers: tuple[str, ...]
+    vector: np.ndarray
+    terms: frozenset[str | int]
+
+    @classmethod
+    def of(cls, features: StoryFeatures) -> _Article:
+        """The grouper's view of an article's stored features."""
+        pairs = tuple(zlib.crc32(p.encode("utf-8")) % PAIR_ROWS for p in features.pairs)
+        return cls(features.article_id, features.published, features.names, pairs, features.numbers,
+                   _vector(features), frozenset(features.names) | frozenset(pairs))
+
+
+@dataclass(frozen=True)
 class _Weighed:
     """An article's counts of one kind of term (names or word pairs), weighed by rarity once for all its candidates."""
 
@@ -166,7 +191,7 @@ class _Weighed:
 class _Incoming:
     """An article being placed, its terms weighed."""
 
-    features: StoryFeatures
+    article: _Article
     names: _Weighed
     pairs: _Weighed
 
@@ -176,7 +201,7 @@ class StoryGrouper:
 
     def __init__(self) -> None:
         self._stories: dict[str, _Story] = {}
-        self._index: dict[str, dict[int | None, str | set[str]]] = defaultdict(dict)  # term -> week -> stories (see _post)
+        self._index: dict[str | int, dict[int | None, str | set[str]]] = defaultdict(dict)  # see _index_key, _post
         self._vocabulary: dict[str, int] = {}  # name -> its row in _frequency after the rows of word pairs
         self._frequency = np.zeros(PAIR_ROWS + 1024)  # how many articles have each term
         self._documents = 0
@@ -186,21 +211,21 @@ class StoryGrouper:
     def load(self, stored: Iterable[tuple[StoryFeatures, str]]) -> None:
         """Rebuild from stored (features, story id) pairs, in the order they were added."""
         for features, story_id in stored:
-            self._join(_hashed(features), story_id)
+            self._join(_Article.of(features), story_id)
 
     def add(self, batch: Sequence[StoryFeatures]) -> dict[str, str]:
         """The story of each article of the batch, in order; an article unlike every story opens one."""
         assigned: dict[str, str] = {}
-        for features in map(_hashed, batch):
-            self._count(features)
-            article = self._weighed(features)
-            scored = sorted(((self._likeness(article, s), s.id) for s in self._candidates(features)), reverse=True)
+        for article in map(_Article.of, batch):
+            self._count(article)
+            weighed = self._weighed(article)
+            scored = sorted(((self._likeness(weighed, s), s.id) for s in self._candidates(article)), reverse=True)
             joinable = [story_id for likeness, story_id in scored if likeness >= JOIN]
-            story_id = joinable[0] if joinable else "s" + features.article_id
-            self._join(features, story_id, counted=True)
+            story_id = joinable[0] if joinable else "s" + article.id
+            self._join(article, story_id, counted=True)
             if len(joinable) > 1:
                 story_id = self._merge_if_one(self._stories[story_id], [self._stories[s] for s in joinable[1:]])
-            assigned[features.article_id] = story_id
+            assigned[article.id] = story_id
         return {article_id: self._merged.get(s, s) for article_id, s in assigned.items()}
 
     def take_merged(self) -> dict[str, str]:
@@ -216,7 +241,7 @@ class StoryGrouper:
         gone, kept = sorted((story, self._stories[other]), key=lambda s: (s.size, s.id))
         kept.take_in(gone)
         del self._stories[gone.id]
-        for key in {_index_key(t) for t in self._terms(gone)}:
+        for key in {_index_key(t) for t in gone.terms()}:
             by_week = self._index[key]
             for week, held in by_week.items():
                 if held == gone.id:
@@ -230,120 +255,108 @@ class StoryGrouper:
 
     def _kinship(self, a: _Story, b: _Story) -> float:
         """How alike two stories' profiles are, on the scale of `_likeness`."""
-        names = self._profile_cosine(a, b, "n:")
-        pairs = self._profile_cosine(a, b, "p:")
+        names = self._profile_cosine(a, b, "names")
+        pairs = self._profile_cosine(a, b, "pairs")
         vector = float(a.vector @ b.vector) / max(float(np.linalg.norm(a.vector) * np.linalg.norm(b.vector)), 1e-9)
         return NAME_WEIGHT * names + PAIR_WEIGHT * pairs + VECTOR_WEIGHT * vector - NUMBER_PENALTY * _numbers_apart(a, b)
 
-    def _join(self, features: StoryFeatures, story_id: str, counted: bool = False) -> None:
+    def _join(self, article: _Article, story_id: str, counted: bool = False) -> None:
         if not counted:
-            self._count(features)
+            self._count(article)
         story = self._stories.setdefault(story_id, _Story(story_id))
-        story.absorb(features)
-        week = _week(features.published)
-        for key in {_index_key(t) for t in self._terms(features)}:
+        story.absorb(article)
+        week = _week(article.published)
+        for key in {_index_key(t) for t in article.terms}:
             _post(self._index[key], week, story_id)
 
-    def _count(self, features: StoryFeatures) -> None:
+    def _count(self, article: _Article) -> None:
         self._documents += 1
-        rows = [self._row(t, add=True) for t in self._terms(features)]
+        rows = [self._row(t, add=True) for t in article.terms]
         if PAIR_ROWS + len(self._vocabulary) > len(self._frequency):
             self._frequency = np.concatenate([self._frequency, np.zeros(len(self._vocabulary))])
         self._frequency[rows] += 1
         self._weights.clear()
 
-    def _row(self, term: str, add: bool = False) -> int | None:
-        """A term's row in `_frequency`: a word pair's hash, or a name's place in the vocabulary (None for a name
+    def _row(self, term: str | int, add: bool = False) -> int | None:
+        """A term's row in `_frequency`: a word pair's own, or a name's place in the vocabulary (None for a name
         never counted, unless `add`)."""
-        if term.startswith("p:"):
-            return int(term[2:], 16)
+        if isinstance(term, int):
+            return term
         if add:
             return PAIR_ROWS + self._vocabulary.setdefault(term, len(self._vocabulary))
         row = self._vocabulary.get(term)
         return None if row is None else PAIR_ROWS + row
 
-    def _articles_with(self, term: str) -> int:
+    def _articles_with(self, term: str | int) -> int:
         row = self._row(term)
         return 0 if row is None else int(self._frequency[row])
 
-    def _idf(self, term: str) -> float:
+    def _idf(self, term: str | int) -> float:
         weight = self._weights.get(term)
         if weight is None:
             weight = self._weights[term] = math.log((1 + self._documents) / (1 + self._articles_with(term))) + 1
         return weight
 
-    def _weighed(self, features: StoryFeatures) -> _Incoming:
-        return _Incoming(features, self._weigh(features.names, "n:"), self._weigh(features.pairs, "p:"))
+    def _weighed(self, article: _Article) -> _Incoming:
+        return _Incoming(article, self._weigh(article.names), self._weigh(article.pairs))
 
-    def _weigh(self, terms: Iterable[str], prefix: str) -> _Weighed:
+    def _weigh(self, terms: Iterable[str | int]) -> _Weighed:
         counts = Counter(terms)
-        weights = {t: self._idf(prefix + t) for t in counts}
+        weights = {t: self._idf(t) for t in counts}
         return _Weighed(counts, weights, math.sqrt(sum((c * weights[t]) ** 2 for t, c in counts.items())))
 
-    @staticmethod
-    def _terms(of: StoryFeatures | _Story) -> set[str]:
-        """The names and word pairs of an article or a story, each with the prefix of its kind."""
-        return {f"n:{t}" for t in of.names} | {f"p:{t}" for t in of.pairs}
-
-    def _key_terms(self, features: StoryFeatures) -> list[str]:
+    def _key_terms(self, article: _Article) -> list[str | int]:
         """The article's rarest names and word pairs that other articles share: what a story of the same event
         must have in common with it."""
-        shared = [t for t in self._terms(features) if self._articles_with(t) > 1]
-        return sorted(shared, key=lambda t: (-self._idf(t), t))[:CANDIDATE_TERMS]
+        shared = [t for t in article.terms if self._articles_with(t) > 1]
+        return heapq.nsmallest(CANDIDATE_TERMS, shared, key=lambda t: (-self._idf(t), *_tie_order(t)))
 
-    def _candidates(self, features: StoryFeatures) -> list[_Story]:
-        weeks = _weeks_around(features.published)
+    def _candidates(self, article: _Article) -> list[_Story]:
+        weeks = _weeks_around(article.published)
         found = set()
-        for term in self._key_terms(features):
+        for term in self._key_terms(article):
             by_week = self._index.get(_index_key(term), {})
             for week in _latest_weeks(by_week) if weeks is None else weeks:
                 held = by_week.get(week, ())
                 found.update((held,) if isinstance(held, str) else held)
         stories = [self._stories[s] for s in sorted(found)]
-        return [s for s in stories if _within_window(features.published, s)]
+        return [s for s in stories if _within_window(article.published, s)]
 
-    def _likeness(self, article: _Incoming, story: _Story) -> float:
-        names = self._cosine(article.names, story, "n:")
-        pairs = self._cosine(article.pairs, story, "p:")
+    def _likeness(self, incoming: _Incoming, story: _Story) -> float:
+        names = self._cosine(incoming.names, story, "names")
+        pairs = self._cosine(incoming.pairs, story, "pairs")
         centroid = story.vector / max(float(np.linalg.norm(story.vector)), 1e-9)
-        vector = float(_vector(article.features) @ centroid)
-        gap = _number_gap(article.features, story)
+        vector = float(incoming.article.vector @ centroid)
+        gap = _number_gap(incoming.article, story)
         return NAME_WEIGHT * names + PAIR_WEIGHT * pairs + VECTOR_WEIGHT * vector - NUMBER_PENALTY * gap
 
-    def _cosine(self, a: _Weighed, story: _Story, prefix: str) -> float:
+    def _cosine(self, a: _Weighed, story: _Story, kind: str) -> float:
         """Cosine of the article's and the story's idf-weighted counts of one kind of term."""
-        b = story.counts(prefix)
+        b = story.counts(kind)
         dot = sum(c * b[t] * a.weights[t] ** 2 for t, c in a.counts.items() if t in b)
-        norm_b = self._norm(story, prefix)
+        norm_b = self._norm(story, kind)
         return dot / (a.norm * norm_b) if a.norm and norm_b else 0.0
 
-    def _norm(self, story: _Story, prefix: str) -> float:
+    def _norm(self, story: _Story, kind: str) -> float:
         """The length of a story's idf-weighted counts of one kind of term."""
-        return _length(self._profile(story, prefix)[1])
+        return _length(self._profile(story, kind)[1])
 
-    def _profile_cosine(self, a: _Story, b: _Story, prefix: str) -> float:
+    def _profile_cosine(self, a: _Story, b: _Story, kind: str) -> float:
         """Cosine of two stories' idf-weighted counts of one kind of term."""
-        (rows_a, weighed_a), (rows_b, weighed_b) = self._profile(a, prefix), self._profile(b, prefix)
+        (rows_a, weighed_a), (rows_b, weighed_b) = self._profile(a, kind), self._profile(b, kind)
         _, in_a, in_b = np.intersect1d(rows_a, rows_b, assume_unique=True, return_indices=True)
         norms = _length(weighed_a) * _length(weighed_b)
         return float(weighed_a[in_a] @ weighed_b[in_b]) / norms if norms else 0.0
 
-    def _profile(self, story: _Story, prefix: str) -> tuple[np.ndarray, np.ndarray]:
+    def _profile(self, story: _Story, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """A story's term rows and idf-weighted counts of one kind of term, with numpy: a large story has thousands
         of terms, and their weights change with every article counted."""
-        if prefix not in story.arrays:
-            counts = story.counts(prefix)
-            rows = np.fromiter((self._row(prefix + t) for t in counts), np.intp, len(counts))
-            story.arrays[prefix] = rows, np.fromiter(counts.values(), np.float64, len(counts))
-        rows, counts = story.arrays[prefix]
+        if kind not in story.arrays:
+            counts = story.counts(kind)
+            rows = np.fromiter(map(self._row, counts), np.intp, len(counts))
+            story.arrays[kind] = rows, np.fromiter(counts.values(), np.float64, len(counts))
+        rows, counts = story.arrays[kind]
         return rows, counts * (np.log((1 + self._documents) / (1 + self._frequency[rows])) + 1)
-
-
-def _hashed(features: StoryFeatures) -> StoryFeatures:
-    """The features with each word pair replaced by its row, a stable hash in hex: two pairs share a row rarely
-    enough to leave grouping as it was (BASIL and ECB+ give the same figures), and memory does not grow with them."""
-    rows = (format(zlib.crc32(p.encode("utf-8")) % PAIR_ROWS, "x") for p in features.pairs)
-    return features.model_copy(update={"pairs": tuple(rows)})
 
 
 def _post(by_week: dict[int | None, str | set[str]], week: int | None, story_id: str) -> None:
@@ -358,18 +371,24 @@ def _post(by_week: dict[int | None, str | set[str]], week: int | None, story_id:
         held.add(story_id)
 
 
-def _index_key(term: str) -> str:
+def _tie_order(term: str | int) -> tuple[int, str]:
+    """How terms as rare as each other are ordered: names by name, then word pairs by their rows written in hex (the
+    order the grouper has always had: a corpus regroups into the same stories)."""
+    return (1, format(term, "x")) if isinstance(term, int) else (0, term)
+
+
+def _index_key(term: str | int) -> str | int:
     """Where the index keeps a term: a name under itself, a word pair under its row's bucket (a story found
     through another pair of its bucket is only one more candidate to weigh)."""
-    return f"p:{int(term[2:], 16) % INDEX_BUCKETS:x}" if term.startswith("p:") else term
+    return term % INDEX_BUCKETS if isinstance(term, int) else term
 
 
-def _number_gap(features: StoryFeatures, story: _Story) -> float:
+def _number_gap(article: _Article, story: _Story) -> float:
     """1 when the article's lead shares no number with the leads of the story's articles, 0 when one of its
     numbers is in all of them (0 too when either side has none): 4.4 and 4.6 are two earthquakes."""
-    if not features.numbers or not story.numbered:
+    if not article.numbers or not story.numbered:
         return 0.0
-    return 1 - max(story.numbers[n] for n in features.numbers) / story.numbered
+    return 1 - max(story.numbers[n] for n in article.numbers) / story.numbered
 
 
 def _length(weighed: np.ndarray) -> float:
