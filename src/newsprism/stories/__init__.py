@@ -183,7 +183,7 @@ class _Weighed:
     """An article's counts of one kind of term (names or word pairs), weighed by rarity once for all its candidates."""
 
     counts: Counter
-    weights: dict[str, float]
+    weights: dict[str | int, float]
     norm: float
 
 
@@ -205,7 +205,7 @@ class StoryGrouper:
         self._vocabulary: dict[str, int] = {}  # name -> its row in _frequency after the rows of word pairs
         self._frequency = np.zeros(PAIR_ROWS + 1024)  # how many articles have each term
         self._documents = 0
-        self._weights: dict[str, float] = {}  # idf of the terms looked up since the last article was counted
+        self._weights: dict[str | int, float] = {}  # idf of the terms looked up since the last article was counted
         self._merged: dict[str, str] = {}  # story merged into another since `take_merged` -> the story it is in now
 
     def load(self, stored: Iterable[tuple[StoryFeatures, str]]) -> None:
@@ -421,7 +421,7 @@ def _weeks_around(day: dt.date | None) -> list[int | None] | None:
     return [None, *range(_week(day - window), _week(day + window) + 1)]
 
 
-def _latest_weeks(by_week: dict[int | None, set[str]]) -> list[int | None]:
+def _latest_weeks(by_week: dict[int | None, str | set[str]]) -> list[int | None]:
     """Where an undated article looks for a term: the undated stories and the latest `UNDATED_WEEKS` weeks
     the term was in the news, not every week of a long crawl (which would make grouping quadratic)."""
     return [None, *heapq.nlargest(UNDATED_WEEKS, (w for w in by_week if w is not None))]
