@@ -98,8 +98,8 @@ def grouped(found, order: list[int], batch: int) -> dict[str, str]:
     items = [found[i] for i in order]
     for start in range(0, len(items), batch):
         assigned |= grouper.add(items[start : start + batch])
-        merged = grouper.take_merged()
-        assigned = {article: merged.get(story, story) for article, story in assigned.items()}
+        merged, moved = grouper.take_merged(), grouper.take_moved()
+        assigned = {article: moved.get(article, merged.get(story, story)) for article, story in assigned.items()}
     return assigned
 
 
@@ -131,7 +131,7 @@ def pair_separation(rows: list[dict], found) -> dict[str, float]:
 
     grouper, found = StoryGrouper(), [_Article.of(f) for f in found]
     for f in found:
-        grouper._count(f)
+        grouper._count(f.terms())
     tfidf = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([r["text"] for r in rows])
     by_topic = defaultdict(list)
     for n, (row, f) in enumerate(zip(rows, found)):

@@ -325,6 +325,20 @@ def test_merged_stories_move_their_articles_and_are_reported_again_as_one(sqlite
     assert corpus.current_id(gone) == corpus.current_id(kept) == "s-later"
 
 
+def test_a_split_moves_its_articles_to_the_new_story_and_both_are_reported_anew(sqlite_corpus, inputs, tmp_path):
+    reference, _ = sqlite_corpus
+    shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
+    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    (split, size), (other, other_size) = corpus.store.story_ids()
+    leaving = [a.id for a in corpus.store.articles_of(split)][-2:]
+    corpus.store.write_batch([], [], [], moved={a: "s-split-off" for a in leaving})  # as an ingest batch records a split
+    assert dict(corpus.store.story_ids()) == {split: size - 2, "s-split-off": 2, other: other_size}
+    assert split not in corpus.store.reported() and other in corpus.store.reported()
+    corpus.ingest(inputs)
+    assert _report_sizes(corpus) == {split: size - 2, "s-split-off": 2, other: other_size}
+    assert sorted(a.id for a in corpus.story("s-split-off").articles) == sorted(leaving)
+
+
 def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articles(sqlite_corpus, tmp_path, monkeypatch):
     """A story's first report stores the vectors of its articles' claims: reported again it embeds nothing, and its
     report is the one the claims embedded afresh give."""

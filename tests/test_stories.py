@@ -13,7 +13,7 @@ from newsprism.extract import extract_article
 from newsprism.ingest import read_text
 from newsprism.models import StoryFeatures
 from newsprism.annotate.embed import STATIC_DIMENSIONS
-from newsprism.stories import INDEX_BUCKETS, NUMBER_PENALTY, PAIR_ROWS, StoryGrouper, _Article, story_features
+from newsprism.stories import INDEX_BUCKETS, NUMBER_PENALTY, PAIR_ROWS, StoryGrouper, _Article, _Story, story_features
 
 REHAB_A1 = ("Actress Clara Novak has begun treatment at a private clinic in Malibu, her publicist Jonas Weber "
             "confirmed on Tuesday. Novak, who starred in the comedy Summer Lanes, asked for privacy.")
@@ -161,3 +161,47 @@ def test_stories_opened_apart_are_merged_once_articles_show_them_one_event():
     assert set(grouper._stories) == {"squake", "sunion"} and grouper._stories["sunion"].size == 5
     later = _handmade("later", (*place, "budget", "council"), budget, (0,))
     assert grouper.add([later]) == {"later": "sunion"}  # found through the terms the merged story brought
+
+
+def _arrests(player: str, pairs: tuple[str, ...], axis: int, count: int, start: int = 0) -> list[StoryFeatures]:
+    """Reports of one player's arrest: they share with another player's only the team."""
+    return [_handmade(f"{player}{n}", ("chargers", player), pairs, (axis,)) for n in range(start, start + count)]
+
+
+def test_stories_a_story_of_two_events_told_alike_splits_once_it_has_grown():
+    jackson = _arrests("jackson", ("vincent jackson", "wide receiver", "jackson arrested"), 0, 6)
+    williams = _arrests("williams", ("jamal williams", "nose tackle", "williams arrested"), 1, 5)
+    grouper = StoryGrouper()
+    grouper.load([(f, "s-both") for pair in zip(jackson[:4], williams[:4]) for f in pair])  # as a run stored them
+    assert grouper.add(jackson[4:5]) == {"jackson4": "s-both"}  # nine articles: the story is looked at
+    new_id = "swilliams0-9"  # named after its first article and the count of articles so far
+    assert grouper.take_moved() == {f"williams{n}": new_id for n in range(4)} and grouper.take_moved() == {}
+    assert grouper.take_merged() == {}
+    assert {s.id: s.size for s in grouper._stories.values()} == {"s-both": 5, new_id: 4}  # the larger keeps its id
+    assert grouper.add([williams[4], jackson[5]]) == {"williams4": new_id, "jackson5": "s-both"}
+    assert grouper.take_moved() == {}
+
+
+def test_stories_one_odd_article_does_not_split_a_story():
+    jackson = _arrests("jackson", ("vincent jackson", "wide receiver", "jackson arrested"), 0, 8)
+    odd = _arrests("williams", ("jamal williams", "nose tackle", "williams arrested"), 1, 1)
+    grouper = StoryGrouper()
+    grouper.load([(f, "s-jackson") for f in (*jackson[:7], *odd)])
+    assert grouper.add(jackson[7:]) == {"jackson7": "s-jackson"}
+    assert grouper.take_moved() == {} and grouper._stories["s-jackson"].size == 9
+
+
+def test_stories_a_split_weighs_two_articles_as_an_article_against_a_story_of_the_other(resources, lead_embedder):
+    day = dt.date(2026, 3, 3)
+    found = [_features(resources, lead_embedder, t, day) for t in (REHAB_A1, REHAB_B1, REHAB_A2, REHAB_B2)]
+    grouper = StoryGrouper()
+    grouper.load([(f, "s-all") for f in found])
+    members = grouper._stories["s-all"].members
+    likeness = grouper._likeness_matrix(members)
+    for i, article in enumerate(members):
+        for j, other in enumerate(members):
+            alone = _Story(other.id)
+            alone.absorb(other)
+            if i != j:
+                assert abs(likeness[i, j] - grouper._likeness(grouper._weighed(article), alone)) < 1e-3
+    assert likeness[0, 2] > likeness[0, 1]  # Novak's two reports are more alike than Novak's and Larsen's

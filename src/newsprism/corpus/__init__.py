@@ -216,10 +216,10 @@ class _Run:
                 duplicates.append((item.place, original))
                 continue
             stored.append(self._new(item))
-        merged = self.grouper.take_merged()
-        stored = [replace(s, story_id=merged.get(s.story_id, s.story_id)) for s in stored]
+        merged, moved = self.grouper.take_merged(), self.grouper.take_moved()
+        stored = [replace(s, story_id=moved.get(s.article.id, merged.get(s.story_id, s.story_id))) for s in stored]
         retried = [i.place for i in chunk if (i.place.input, i.place.position) in self.retrying]
-        self.store.write_batch(stored, duplicates, failed, retried, merged)
+        self.store.write_batch(stored, duplicates, failed, retried, merged, moved)
         self.tally.update(failures=len(failed), duplicates=len(duplicates), stored=len(stored),
                           copies=sum(s.copy is not None for s in stored))
 

@@ -143,11 +143,13 @@ class Store:
 
     def write_batch(
         self, stored: Iterable[Stored], duplicates: Iterable[tuple[Place, str]], failed: Iterable[Unreadable],
-        retried: Sequence[Place] = (), merged: dict[str, str] | None = None,
+        retried: Sequence[Place] = (), merged: dict[str, str] | None = None, moved: dict[str, str] | None = None,
     ) -> None:
         """New articles, the places of exact duplicates, and failures: all or nothing. The earlier failures of the
         `retried` places are replaced by what they gave this time; the articles of `merged` stories (id -> the story
-        it was merged into) move to that story, their reports are dropped, and their ids lead to it from then on."""
+        it was merged into) move to that story, their reports are dropped, and their ids lead to it from then on.
+        The `moved` articles (id -> story), which a split took out of their story, go to their new story, and the
+        reports of the stories they left are dropped."""
         stored = list(stored)
         with self._writing() as db:
             if merged:
@@ -158,6 +160,11 @@ class Store:
                 follow = merges.update().where(merges.c.kept_id == bindparam("gone")).values(kept_id=bindparam("kept"))
                 db.execute(follow, pairs)
                 db.execute(merges.insert(), [{"story_id": g, "kept_id": k} for g, k in merged.items()])
+            if moved:
+                left = select(articles.c.story_id).where(articles.c.id.in_(list(moved))).distinct()
+                db.execute(reports.delete().where(reports.c.story_id.in_(left)))
+                move = articles.update().where(articles.c.id == bindparam("moved_id")).values(story_id=bindparam("into"))
+                db.execute(move, [{"moved_id": a, "into": s} for a, s in moved.items()])
             if retried:
                 forget = failures.delete().where(failures.c.input == bindparam("i"), failures.c.position == bindparam("p"))
                 db.execute(forget, [{"i": p.input, "p": p.position} for p in retried])

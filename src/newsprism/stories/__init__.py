@@ -22,7 +22,11 @@ a stable hash (`PAIR_ROWS`, `INDEX_BUCKETS`), as a crawl meets new ones without 
 memory grows with its articles, not with their vocabulary. Two stories opened apart can turn out to be
 one event: when an article is like both (at `JOIN` or more), it joins the more like, and the two are merged if
 their profiles (names, word pairs, lead vectors and numbers of all their articles) are `MERGE` alike; the larger
-keeps its id, and `take_merged` tells the caller which ids went. No other story is ever renumbered.
+keeps its id, and `take_merged` tells the caller which ids went. One story can also turn out to be two events
+told alike (two DUI arrests of two players of one team): each time a story reaches `SPLIT_MIN` articles or grows
+by half, its articles are clustered in two (average link on their likeness to each other), and when each half
+has `SPLIT_SIDE` articles or more and the two are less than `SPLIT` alike on average, the story splits. The larger
+half keeps its id, the other opens a story with a new one, and `take_moved` tells the caller which articles moved.
 """
 
 from __future__ import annotations
@@ -35,9 +39,12 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.spatial.distance import squareform
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsprism.annotate.embed import STATIC_DIMENSIONS, StaticEmbedder
@@ -60,6 +67,11 @@ JOIN = 0.14
 MERGE = 0.35  # two stories an article bridges are one when their profiles are this alike
 PAIR_ROWS = 2**23  # word pairs are counted by a stable hash into this many rows: a crawl meets new pairs without end
 INDEX_BUCKETS = 2**18  # and indexed by a coarser one, so neither the counts nor the index grows with them
+SPLIT_MIN = 6  # a story is looked at for a split once it has this many articles,
+SPLIT_GROWTH = 1.5  # and again each time it has grown by this factor
+SPLIT_LARGEST = 2000  # but not beyond this size: the look weighs every pair of its articles
+SPLIT_SIDE = 3  # each half of a split has at least this many articles (one odd article is no second event)
+SPLIT = 0.15  # a story splits when its halves are less alike than this on average (on the scale of `_likeness`)
 
 
 def story_features(
@@ -121,6 +133,7 @@ class _Story:
     first: dt.date | None = None
     last: dt.date | None = None
     arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # kind -> (term rows, counts)
+    members: list[_Article] = field(default_factory=list)
 
     def counts(self, kind: str) -> Counter:
         """Its "names" or its "pairs"."""
@@ -133,11 +146,12 @@ class _Story:
     def absorb(self, article: _Article) -> None:
         self.arrays.clear()
         self.names.update(article.names)
-        self.pairs.update(article.pairs)
+        self.pairs.update(article.pairs.tolist())
         self.vector = self.vector + article.vector
         self.numbers.update(article.numbers)
         self.numbered += bool(article.numbers)
         self.size += 1
+        self.members.append(article)
         self._span(article.published, article.published)
 
     def take_in(self, other: _Story) -> None:
@@ -149,6 +163,7 @@ class _Story:
         self.numbers.update(other.numbers)
         self.numbered += other.numbered
         self.size += other.size
+        self.members += other.members
         self._span(other.first, other.last)
 
     def _span(self, first: dt.date | None, last: dt.date | None) -> None:
@@ -159,23 +174,27 @@ class _Story:
 
 @dataclass(frozen=True)
 class _Article:
-    """An article as the grouper weighs it: each word pair as its row, a stable hash (`PAIR_ROWS`), so that memory
-    does not grow with the pairs a crawl meets; its terms are its names (text) and its pairs' rows (numbers)."""
+    """An article as the grouper weighs it, small as its story keeps it: each word pair as its row, a stable hash
+    (`PAIR_ROWS`), so that memory does not grow with the pairs a crawl meets, and the lead vector in half floats."""
 
     id: str
     published: dt.date | None
     names: tuple[str, ...]
-    pairs: tuple[int, ...]
+    pairs: np.ndarray  # int32 rows, as often as the text has the pair
     numbers: tuple[str, ...]
-    vector: np.ndarray
-    terms: frozenset[str | int]
+    vector: np.ndarray  # float16
 
     @classmethod
     def of(cls, features: StoryFeatures) -> _Article:
         """The grouper's view of an article's stored features."""
-        pairs = tuple(zlib.crc32(p.encode("utf-8")) % PAIR_ROWS for p in features.pairs)
-        return cls(features.article_id, features.published, features.names, pairs, features.numbers,
-                   _vector(features), frozenset(features.names) | frozenset(pairs))
+        rows = (zlib.crc32(p.encode("utf-8")) % PAIR_ROWS for p in features.pairs)
+        pairs = np.fromiter(rows, np.int32, len(features.pairs))
+        vector = np.frombuffer(base64.b64decode(features.vector), dtype=np.float16)
+        return cls(features.article_id, features.published, features.names, pairs, features.numbers, vector)
+
+    def terms(self) -> set[str | int]:
+        """Its names (text) and its word pairs' rows (numbers)."""
+        return {*self.names, *self.pairs.tolist()}
 
 
 @dataclass(frozen=True)
@@ -207,31 +226,104 @@ class StoryGrouper:
         self._documents = 0
         self._weights: dict[str | int, float] = {}  # idf of the terms looked up since the last article was counted
         self._merged: dict[str, str] = {}  # story merged into another since `take_merged` -> the story it is in now
+        self._moved: dict[str, str] = {}  # article moved by a split since `take_moved` -> the story it is in now
 
     def load(self, stored: Iterable[tuple[StoryFeatures, str]]) -> None:
         """Rebuild from stored (features, story id) pairs, in the order they were added."""
         for features, story_id in stored:
-            self._join(_Article.of(features), story_id)
+            article = _Article.of(features)
+            terms = article.terms()
+            self._count(terms)
+            self._join(article, story_id, terms)
 
     def add(self, batch: Sequence[StoryFeatures]) -> dict[str, str]:
         """The story of each article of the batch, in order; an article unlike every story opens one."""
         assigned: dict[str, str] = {}
+        sizes: dict[str, int] = {}  # the size each story the batch joins had before it
         for article in map(_Article.of, batch):
-            self._count(article)
+            terms = article.terms()
+            self._count(terms)
             weighed = self._weighed(article)
-            scored = sorted(((self._likeness(weighed, s), s.id) for s in self._candidates(article)), reverse=True)
+            scored = sorted(((self._likeness(weighed, s), s.id) for s in self._candidates(article, terms)), reverse=True)
             joinable = [story_id for likeness, story_id in scored if likeness >= JOIN]
             story_id = joinable[0] if joinable else "s" + article.id
-            self._join(article, story_id, counted=True)
+            sizes.setdefault(story_id, self._stories[story_id].size if story_id in self._stories else 0)
+            self._join(article, story_id, terms)
             if len(joinable) > 1:
                 story_id = self._merge_if_one(self._stories[story_id], [self._stories[s] for s in joinable[1:]])
             assigned[article.id] = story_id
-        return {article_id: self._merged.get(s, s) for article_id, s in assigned.items()}
+        for story_id, size in sizes.items():
+            story = self._stories.get(self._merged.get(story_id, story_id))
+            if story is not None and _split_due(size, story.size):
+                self._split_if_two(story)
+        return {article_id: self._now_in(article_id, s) for article_id, s in assigned.items()}
 
     def take_merged(self) -> dict[str, str]:
         """The stories merged into another since the last call, each with the id of the story it is part of now."""
         merged, self._merged = self._merged, {}
         return merged
+
+    def take_moved(self) -> dict[str, str]:
+        """The articles a split moved to another story since the last call, each with the story it is in now."""
+        moved, self._moved = self._moved, {}
+        return moved
+
+    def _now_in(self, article_id: str, story_id: str) -> str:
+        """The story an article placed in `story_id` is in now, after the merges and splits since."""
+        story_id = self._moved.get(article_id, story_id)
+        return self._merged.get(story_id, story_id)
+
+    def _split_if_two(self, story: _Story) -> None:
+        """Split a story whose articles fall into two halves less than `SPLIT` alike (see the module's docstring)."""
+        members = story.members
+        likeness = self._likeness_matrix(members)
+        distance = squareform(np.clip(1 - likeness, 0, None), checks=False)
+        labels = fcluster(linkage(distance, "average"), 2, "maxclust")
+        first = labels == labels[0]
+        if min(first.sum(), (~first).sum()) < SPLIT_SIDE or likeness[np.ix_(first, ~first)].mean() >= SPLIT:
+            return
+        kept = first if first.sum() >= (~first).sum() else ~first
+        staying = [m for m, stays in zip(members, kept) if stays]
+        leaving = [m for m, stays in zip(members, kept) if not stays]
+        new_id = f"s{leaving[0].id}-{self._documents}"  # never an id before: the count only grows
+        self._unindex(story.id, leaving)
+        del self._stories[story.id]
+        for story_id, part in ((story.id, staying), (new_id, leaving)):
+            for article in part:
+                self._join(article, story_id, article.terms())
+        self._moved.update({m.id: new_id for m in leaving})
+
+    def _unindex(self, story_id: str, articles: Sequence[_Article]) -> None:
+        """Take `story_id` out of the index under the terms of `articles` (those it keeps are posted again)."""
+        for article in articles:
+            week = _week(article.published)
+            for key in {_index_key(t) for t in article.terms()}:
+                by_week = self._index[key]
+                held = by_week.get(week)
+                if held == story_id:
+                    del by_week[week]
+                elif isinstance(held, set):
+                    held.discard(story_id)
+
+    def _likeness_matrix(self, members: Sequence[_Article]) -> np.ndarray:
+        """The likeness of every two articles of a story, each weighed as `_likeness` weighs an article against a
+        story of the other alone."""
+        names = self._cosines([list(m.names) for m in members])
+        pairs = self._cosines([m.pairs.tolist() for m in members])
+        vectors = np.stack([m.vector for m in members]).astype(np.float32)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+        numbered = np.array([bool(m.numbers) for m in members])
+        numbers = _incidence([list(m.numbers) for m in members], lambda found: np.ones(len(found)))
+        apart = np.outer(numbered, numbered) & ((numbers @ numbers.T).toarray() == 0)
+        return (NAME_WEIGHT * names + PAIR_WEIGHT * pairs + VECTOR_WEIGHT * (vectors @ vectors.T)
+                - NUMBER_PENALTY * apart)
+
+    def _cosines(self, terms: Sequence[list[str | int]]) -> np.ndarray:
+        """Cosines of every two of these lists of terms, their counts weighed by rarity."""
+        weighed = _incidence(terms, lambda found: np.array([self._idf(t) for t in found]))
+        lengths = np.sqrt(np.asarray(weighed.multiply(weighed).sum(axis=1))).ravel()
+        lengths[lengths == 0] = 1
+        return (weighed @ weighed.T).toarray() / np.outer(lengths, lengths)
 
     def _merge_if_one(self, story: _Story, others: list[_Story]) -> str:
         """Merge `story` with the most like of `others` if their profiles are `MERGE` alike; the id it has now."""
@@ -251,6 +343,7 @@ class StoryGrouper:
                     held.add(kept.id)
         self._merged = {s: (kept.id if into == gone.id else into) for s, into in self._merged.items()}
         self._merged[gone.id] = kept.id
+        self._moved = {a: (kept.id if into == gone.id else into) for a, into in self._moved.items()}
         return kept.id
 
     def _kinship(self, a: _Story, b: _Story) -> float:
@@ -260,18 +353,18 @@ class StoryGrouper:
         vector = float(a.vector @ b.vector) / max(float(np.linalg.norm(a.vector) * np.linalg.norm(b.vector)), 1e-9)
         return NAME_WEIGHT * names + PAIR_WEIGHT * pairs + VECTOR_WEIGHT * vector - NUMBER_PENALTY * _numbers_apart(a, b)
 
-    def _join(self, article: _Article, story_id: str, counted: bool = False) -> None:
-        if not counted:
-            self._count(article)
+    def _join(self, article: _Article, story_id: str, terms: set[str | int]) -> None:
+        """Put a counted article (its `terms`) in a story, opening it if need be."""
         story = self._stories.setdefault(story_id, _Story(story_id))
         story.absorb(article)
         week = _week(article.published)
-        for key in {_index_key(t) for t in article.terms}:
+        for key in {_index_key(t) for t in terms}:
             _post(self._index[key], week, story_id)
 
-    def _count(self, article: _Article) -> None:
+    def _count(self, terms: set[str | int]) -> None:
+        """Count one more article, with these terms."""
         self._documents += 1
-        rows = [self._row(t, add=True) for t in article.terms]
+        rows = [self._row(t, add=True) for t in terms]
         if PAIR_ROWS + len(self._vocabulary) > len(self._frequency):
             self._frequency = np.concatenate([self._frequency, np.zeros(len(self._vocabulary))])
         self._frequency[rows] += 1
@@ -298,23 +391,23 @@ class StoryGrouper:
         return weight
 
     def _weighed(self, article: _Article) -> _Incoming:
-        return _Incoming(article, self._weigh(article.names), self._weigh(article.pairs))
+        return _Incoming(article, self._weigh(article.names), self._weigh(article.pairs.tolist()))
 
     def _weigh(self, terms: Iterable[str | int]) -> _Weighed:
         counts = Counter(terms)
         weights = {t: self._idf(t) for t in counts}
         return _Weighed(counts, weights, math.sqrt(sum((c * weights[t]) ** 2 for t, c in counts.items())))
 
-    def _key_terms(self, article: _Article) -> list[str | int]:
-        """The article's rarest names and word pairs that other articles share: what a story of the same event
-        must have in common with it."""
-        shared = [t for t in article.terms if self._articles_with(t) > 1]
+    def _key_terms(self, terms: set[str | int]) -> list[str | int]:
+        """An article's rarest names and word pairs (of its `terms`) that other articles share: what a story of the
+        same event must have in common with it."""
+        shared = [t for t in terms if self._articles_with(t) > 1]
         return heapq.nsmallest(CANDIDATE_TERMS, shared, key=lambda t: (-self._idf(t), *_tie_order(t)))
 
-    def _candidates(self, article: _Article) -> list[_Story]:
+    def _candidates(self, article: _Article, terms: set[str | int]) -> list[_Story]:
         weeks = _weeks_around(article.published)
         found = set()
-        for term in self._key_terms(article):
+        for term in self._key_terms(terms):
             by_week = self._index.get(_index_key(term), {})
             for week in _latest_weeks(by_week) if weeks is None else weeks:
                 held = by_week.get(week, ())
@@ -404,8 +497,26 @@ def _numbers_apart(a: _Story, b: _Story) -> float:
     return 1 - max(shared, default=0.0)
 
 
-def _vector(features: StoryFeatures) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(features.vector), dtype=np.float16).astype(np.float32)
+def _split_due(before: int, after: int) -> bool:
+    """Whether a story that grew from `before` to `after` articles is to be looked at for a split: it reached
+    `SPLIT_MIN` articles, or the next step from there, each `SPLIT_GROWTH` times the last, and is not beyond
+    `SPLIT_LARGEST`."""
+    step = SPLIT_MIN
+    while step <= min(after, SPLIT_LARGEST):
+        if before < step:
+            return True
+        step = math.ceil(step * SPLIT_GROWTH)
+    return False
+
+
+def _incidence(terms: Sequence[list[str | int]], weigh: Callable[[list[str | int]], np.ndarray]) -> csr_matrix:
+    """A sparse matrix of one row a list of terms and one column a distinct term, each term found counted with the
+    weight `weigh` gives it (as often as the list has it)."""
+    columns: dict[str | int, int] = {}
+    found = [t for listed in terms for t in listed]
+    cols = [columns.setdefault(t, len(columns)) for t in found]
+    rows = np.repeat(np.arange(len(terms)), [len(listed) for listed in terms])
+    return csr_matrix((weigh(found), (rows, cols)), shape=(len(terms), max(len(columns), 1)))
 
 
 def _week(day: dt.date | None) -> int | None:
