@@ -136,7 +136,7 @@ def _group(features) -> None:
     grouper = StoryGrouper()
     for start in range(0, len(features), 32):
         grouper.add(features[start : start + 32])
-        grouper.take_merged()  # as an ingest run does, to move the merged stories' articles
+        grouper.take_merged(), grouper.take_moved()  # as an ingest run does, to move the articles of merges and splits
 
 
 def _timed(work) -> float:

@@ -39,7 +39,7 @@ import re
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
@@ -308,19 +308,21 @@ class StoryGrouper:
     def _likeness_matrix(self, members: Sequence[_Article]) -> np.ndarray:
         """The likeness of every two articles of a story, each weighed as `_likeness` weighs an article against a
         story of the other alone."""
-        names = self._cosines([list(m.names) for m in members])
-        pairs = self._cosines([m.pairs.tolist() for m in members])
+        names = self._cosines([np.fromiter(map(self._row, m.names), np.intp, len(m.names)) for m in members])
+        pairs = self._cosines([m.pairs for m in members])
         vectors = np.stack([m.vector for m in members]).astype(np.float32)
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
         numbered = np.array([bool(m.numbers) for m in members])
-        numbers = _incidence([list(m.numbers) for m in members], lambda found: np.ones(len(found)))
+        numbers = _incidence(np.array([n for m in members for n in m.numbers]), [len(m.numbers) for m in members])
         apart = np.outer(numbered, numbered) & ((numbers @ numbers.T).toarray() == 0)
         return (NAME_WEIGHT * names + PAIR_WEIGHT * pairs + VECTOR_WEIGHT * (vectors @ vectors.T)
                 - NUMBER_PENALTY * apart)
 
-    def _cosines(self, terms: Sequence[list[str | int]]) -> np.ndarray:
-        """Cosines of every two of these lists of terms, their counts weighed by rarity."""
-        weighed = _incidence(terms, lambda found: np.array([self._idf(t) for t in found]))
+    def _cosines(self, rows: Sequence[np.ndarray]) -> np.ndarray:
+        """Cosines of every two of these lists of terms (their rows in `_frequency`), their counts weighed by rarity."""
+        found = np.concatenate(rows)
+        weights = np.log((1 + self._documents) / (1 + self._frequency[found])) + 1
+        weighed = _incidence(found, [len(r) for r in rows], weights)
         lengths = np.sqrt(np.asarray(weighed.multiply(weighed).sum(axis=1))).ravel()
         lengths[lengths == 0] = 1
         return (weighed @ weighed.T).toarray() / np.outer(lengths, lengths)
@@ -509,14 +511,14 @@ def _split_due(before: int, after: int) -> bool:
     return False
 
 
-def _incidence(terms: Sequence[list[str | int]], weigh: Callable[[list[str | int]], np.ndarray]) -> csr_matrix:
-    """A sparse matrix of one row a list of terms and one column a distinct term, each term found counted with the
-    weight `weigh` gives it (as often as the list has it)."""
-    columns: dict[str | int, int] = {}
-    found = [t for listed in terms for t in listed]
-    cols = [columns.setdefault(t, len(columns)) for t in found]
-    rows = np.repeat(np.arange(len(terms)), [len(listed) for listed in terms])
-    return csr_matrix((weigh(found), (rows, cols)), shape=(len(terms), max(len(columns), 1)))
+def _incidence(found: np.ndarray, lengths: Sequence[int], weights: np.ndarray | None = None) -> csr_matrix:
+    """A sparse matrix of one row a list of terms and one column a distinct term, from the terms of all the lists one
+    after another (`found`) and how many each list has: how often each list has each term, or with `weights` (one for
+    each term found) the sum of their weights."""
+    _, columns = np.unique(found, return_inverse=True)
+    owners = np.repeat(np.arange(len(lengths)), lengths)
+    values = np.ones(len(found)) if weights is None else weights
+    return csr_matrix((values, (owners, columns.ravel())), shape=(len(lengths), max(len(found), 1)))
 
 
 def _week(day: dt.date | None) -> int | None:
