@@ -13,7 +13,7 @@ from newsprism.extract import extract_article
 from newsprism.ingest import read_text
 from newsprism.models import StoryFeatures
 from newsprism.annotate.embed import STATIC_DIMENSIONS
-from newsprism.stories import INDEX_BUCKETS, NUMBER_PENALTY, PAIR_ROWS, StoryGrouper, _Article, _Story, story_features
+from newsprism.stories import INDEX_BUCKETS, NUMBER_PENALTY, PAIR_ROWS, StoryGrouper, _Article, _Story, _split_due, story_features
 
 REHAB_A1 = ("Actress Clara Novak has begun treatment at a private clinic in Malibu, her publicist Jonas Weber "
             "confirmed on Tuesday. Novak, who starred in the comedy Summer Lanes, asked for privacy.")
@@ -205,3 +205,10 @@ def test_stories_a_split_weighs_two_articles_as_an_article_against_a_story_of_th
             if i != j:
                 assert abs(likeness[i, j] - grouper._likeness(grouper._weighed(article), alone)) < 1e-3
     assert likeness[0, 2] > likeness[0, 1]  # Novak's two reports are more alike than Novak's and Larsen's
+
+
+def test_stories_are_looked_at_for_a_split_at_six_articles_then_each_time_they_grow_by_half():
+    looked_at = [size for size in range(1, 60) if _split_due(size - 1, size)]
+    assert looked_at == [6, 9, 14, 21, 32, 48]
+    assert _split_due(5, 20) and not _split_due(6, 8)  # a batch that passes a step is looked at once
+    assert not _split_due(1500, 2500)  # a story beyond 2,000 articles is not looked at (every two of them weighed)

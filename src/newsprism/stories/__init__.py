@@ -133,7 +133,7 @@ class _Story:
     first: dt.date | None = None
     last: dt.date | None = None
     arrays: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)  # kind -> (term rows, counts)
-    members: list[_Article] = field(default_factory=list)
+    members: list[_Article] = field(default_factory=list)  # its articles, for the look that may split it
 
     def counts(self, kind: str) -> Counter:
         """Its "names" or its "pairs"."""
@@ -503,8 +503,10 @@ def _split_due(before: int, after: int) -> bool:
     """Whether a story that grew from `before` to `after` articles is to be looked at for a split: it reached
     `SPLIT_MIN` articles, or the next step from there, each `SPLIT_GROWTH` times the last, and is not beyond
     `SPLIT_LARGEST`."""
+    if after > SPLIT_LARGEST:
+        return False
     step = SPLIT_MIN
-    while step <= min(after, SPLIT_LARGEST):
+    while step <= after:
         if before < step:
             return True
         step = math.ceil(step * SPLIT_GROWTH)
