@@ -325,18 +325,27 @@ def test_merged_stories_move_their_articles_and_are_reported_again_as_one(sqlite
     assert corpus.current_id(gone) == corpus.current_id(kept) == "s-later"
 
 
+def _split_off_two(corpus: Corpus) -> tuple[str, list[str]]:
+    """Move the last two articles of the largest story to a new story, `s-split-off`, as an ingest batch records a
+    split; (the story they left, their ids)."""
+    sizes, reported = dict(corpus.store.story_ids()), set(corpus.store.reported())
+    left = corpus.store.story_ids()[0][0]
+    leaving = [a.id for a in corpus.store.articles_of(left)][-2:]
+    corpus.store.write_batch([], [], [], moved={a: "s-split-off" for a in leaving})
+    assert dict(corpus.store.story_ids()) == {**sizes, left: sizes[left] - 2, "s-split-off": 2}
+    assert set(corpus.store.reported()) == reported - {left}  # the report of the story they left is made again
+    return left, leaving
+
+
 def test_a_split_moves_its_articles_to_the_new_story_and_both_are_reported_anew(sqlite_corpus, inputs, tmp_path):
     reference, _ = sqlite_corpus
     shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
     corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
-    (split, size), (other, other_size) = corpus.store.story_ids()
-    leaving = [a.id for a in corpus.store.articles_of(split)][-2:]
-    corpus.store.write_batch([], [], [], moved={a: "s-split-off" for a in leaving})  # as an ingest batch records a split
-    assert dict(corpus.store.story_ids()) == {split: size - 2, "s-split-off": 2, other: other_size}
-    assert split not in corpus.store.reported() and other in corpus.store.reported()
+    left, leaving = _split_off_two(corpus)
     corpus.ingest(inputs)
-    assert _report_sizes(corpus) == {split: size - 2, "s-split-off": 2, other: other_size}
+    assert _report_sizes(corpus) == dict(corpus.store.story_ids())  # both reported at their new sizes
     assert sorted(a.id for a in corpus.story("s-split-off").articles) == sorted(leaving)
+    assert leaving[0] not in {a.id for a in corpus.story(left).articles}
 
 
 def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articles(sqlite_corpus, tmp_path, monkeypatch):
@@ -406,6 +415,7 @@ def test_corpus_on_postgresql_matches_sqlite(postgres_url, sqlite_corpus, inputs
     story = corpus.stories()[0]
     assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
     _merge_the_two_stories(corpus)
+    _split_off_two(corpus)
 
 
 def test_corpus_with_two_dask_workers_matches_one_process(tmp_path, sqlite_corpus, inputs):

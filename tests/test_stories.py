@@ -163,32 +163,32 @@ def test_stories_opened_apart_are_merged_once_articles_show_them_one_event():
     assert grouper.add([later]) == {"later": "sunion"}  # found through the terms the merged story brought
 
 
-def _arrests(player: str, pairs: tuple[str, ...], axis: int, count: int, start: int = 0) -> list[StoryFeatures]:
+def _arrests(player: str, pairs: tuple[str, ...], axis: int, count: int) -> list[StoryFeatures]:
     """Reports of one player's arrest: they share with another player's only the team."""
-    return [_handmade(f"{player}{n}", ("chargers", player), pairs, (axis,)) for n in range(start, start + count)]
+    return [_handmade(f"{player}{n}", ("hawks", player), pairs, (axis,)) for n in range(count)]
 
 
 def test_stories_a_story_of_two_events_told_alike_splits_once_it_has_grown():
-    jackson = _arrests("jackson", ("vincent jackson", "wide receiver", "jackson arrested"), 0, 6)
-    williams = _arrests("williams", ("jamal williams", "nose tackle", "williams arrested"), 1, 5)
+    lenz = _arrests("lenz", ("dario lenz", "wide receiver", "lenz arrested"), 0, 6)
+    berg = _arrests("berg", ("tomas berg", "nose tackle", "berg arrested"), 1, 5)
     grouper = StoryGrouper()
-    grouper.load([(f, "s-both") for pair in zip(jackson[:4], williams[:4]) for f in pair])  # as a run stored them
-    assert grouper.add(jackson[4:5]) == {"jackson4": "s-both"}  # nine articles: the story is looked at
-    new_id = "swilliams0-9"  # named after its first article and the count of articles so far
-    assert grouper.take_moved() == {f"williams{n}": new_id for n in range(4)} and grouper.take_moved() == {}
+    grouper.load([(f, "s-both") for pair in zip(lenz[:4], berg[:4]) for f in pair])  # as a run stored them
+    assert grouper.add(lenz[4:5]) == {"lenz4": "s-both"}  # nine articles: the story is looked at
+    new_id = "sberg0-9"  # named after its first article and the count of articles so far
+    assert grouper.take_moved() == {f"berg{n}": new_id for n in range(4)} and grouper.take_moved() == {}
     assert grouper.take_merged() == {}
     assert {s.id: s.size for s in grouper._stories.values()} == {"s-both": 5, new_id: 4}  # the larger keeps its id
-    assert grouper.add([williams[4], jackson[5]]) == {"williams4": new_id, "jackson5": "s-both"}
+    assert grouper.add([berg[4], lenz[5]]) == {"berg4": new_id, "lenz5": "s-both"}
     assert grouper.take_moved() == {}
 
 
 def test_stories_one_odd_article_does_not_split_a_story():
-    jackson = _arrests("jackson", ("vincent jackson", "wide receiver", "jackson arrested"), 0, 8)
-    odd = _arrests("williams", ("jamal williams", "nose tackle", "williams arrested"), 1, 1)
+    lenz = _arrests("lenz", ("dario lenz", "wide receiver", "lenz arrested"), 0, 8)
+    odd = _arrests("berg", ("tomas berg", "nose tackle", "berg arrested"), 1, 1)
     grouper = StoryGrouper()
-    grouper.load([(f, "s-jackson") for f in (*jackson[:7], *odd)])
-    assert grouper.add(jackson[7:]) == {"jackson7": "s-jackson"}
-    assert grouper.take_moved() == {} and grouper._stories["s-jackson"].size == 9
+    grouper.load([(f, "s-lenz") for f in (*lenz[:7], *odd)])
+    assert grouper.add(lenz[7:]) == {"lenz7": "s-lenz"}
+    assert grouper.take_moved() == {} and grouper._stories["s-lenz"].size == 9
 
 
 def test_stories_a_split_weighs_two_articles_as_an_article_against_a_story_of_the_other(resources, lead_embedder):
