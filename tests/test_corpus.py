@@ -287,17 +287,22 @@ def test_corpus_ctrl_c_while_its_workers_start_stops_the_run_once_they_have(tmp_
     assert not any(word in errors for word in ("Traceback", "KeyboardInterrupt", "WARNING"))
 
 
-def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corpus, inputs, tmp_path):
+def _copy_of(sqlite_corpus, tmp_path: Path) -> Corpus:
+    """The test corpus copied to `tmp_path/copy.db`, to change without changing it for other tests."""
     reference, _ = sqlite_corpus
     shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
-    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    return Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+
+
+def test_corpus_run_again_makes_the_reports_a_killed_run_left_unmade(sqlite_corpus, inputs, tmp_path):
+    corpus = _copy_of(sqlite_corpus, tmp_path)
     with corpus.store.engine.begin() as db:  # a run killed after its last batch, before its reports
         db.execute(sa.text("delete from reports"))
     summary = corpus.ingest(inputs)
     assert summary.stored == 0
     assert _report_sizes(corpus) == dict(corpus.store.story_ids())
     story = corpus.stories()[0]
-    assert corpus.story(story.id).to_json() == reference.story(story.id).to_json()
+    assert corpus.story(story.id).to_json() == sqlite_corpus[0].story(story.id).to_json()
 
 
 def _merge_the_two_stories(corpus: Corpus) -> tuple[str, str]:
@@ -311,9 +316,7 @@ def _merge_the_two_stories(corpus: Corpus) -> tuple[str, str]:
 
 
 def test_merged_stories_move_their_articles_and_are_reported_again_as_one(sqlite_corpus, inputs, tmp_path):
-    reference, _ = sqlite_corpus
-    shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
-    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    corpus = _copy_of(sqlite_corpus, tmp_path)
     kept, gone = _merge_the_two_stories(corpus)
     corpus.ingest(inputs)
     assert _report_sizes(corpus) == {kept: 6} and len(corpus.story(kept).articles) == 6
@@ -338,9 +341,7 @@ def _split_off_two(corpus: Corpus) -> tuple[str, list[str]]:
 
 
 def test_a_split_moves_its_articles_to_the_new_story_and_both_are_reported_anew(sqlite_corpus, inputs, tmp_path):
-    reference, _ = sqlite_corpus
-    shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
-    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    corpus = _copy_of(sqlite_corpus, tmp_path)
     left, leaving = _split_off_two(corpus)
     corpus.ingest(inputs)
     assert _report_sizes(corpus) == dict(corpus.store.story_ids())  # both reported at their new sizes
@@ -355,9 +356,7 @@ def test_a_story_is_reported_again_from_the_claim_vectors_stored_with_its_articl
     from newsprism.corpus import analyse, story_report
     from newsprism.store import story_members
 
-    reference, _ = sqlite_corpus
-    shutil.copy(reference.store.engine.url.database, tmp_path / "copy.db")
-    corpus = Corpus(f"sqlite:///{tmp_path / 'copy.db'}")
+    corpus = _copy_of(sqlite_corpus, tmp_path)
     story = max(corpus.stories(), key=lambda s: len(s.article_ids))
     analyse.resources.cache_clear()  # an embedder that has embedded nothing yet
     afresh = story_report(story_members(corpus.store.story_rows(story.id)))
