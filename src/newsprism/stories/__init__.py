@@ -321,8 +321,7 @@ class StoryGrouper:
     def _cosines(self, rows: Sequence[np.ndarray]) -> np.ndarray:
         """Cosines of every two of these lists of terms (their rows in `_frequency`), their counts weighed by rarity."""
         found = np.concatenate(rows)
-        weights = np.log((1 + self._documents) / (1 + self._frequency[found])) + 1
-        weighed = _incidence(found, [len(r) for r in rows], weights)
+        weighed = _incidence(found, [len(r) for r in rows], self._rarity(found))
         lengths = np.sqrt(np.asarray(weighed.multiply(weighed).sum(axis=1))).ravel()
         lengths[lengths == 0] = 1
         return (weighed @ weighed.T).toarray() / np.outer(lengths, lengths)
@@ -451,7 +450,11 @@ class StoryGrouper:
             rows = np.fromiter(map(self._row, counts), np.intp, len(counts))
             story.arrays[kind] = rows, np.fromiter(counts.values(), np.float64, len(counts))
         rows, counts = story.arrays[kind]
-        return rows, counts * (np.log((1 + self._documents) / (1 + self._frequency[rows])) + 1)
+        return rows, counts * self._rarity(rows)
+
+    def _rarity(self, rows: np.ndarray) -> np.ndarray:
+        """The idf of the terms of these rows of `_frequency`, as `_idf` gives it for one term."""
+        return np.log((1 + self._documents) / (1 + self._frequency[rows])) + 1
 
 
 def _post(by_week: dict[int | None, str | set[str]], week: int | None, story_id: str) -> None:
